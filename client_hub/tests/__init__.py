@@ -1,0 +1,2 @@
+from . import test_clients
+from . import test_vat

@@ -1,0 +1,93 @@
+# Copyright 2026 client_hub contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.client_hub.models.res_partner import normalize_vat
+
+from .common import BR_CNPJ, BR_CNPJ_2, PT_NIF, PT_NIF_2, ClientHubCase
+
+
+@tagged("post_install", "-at_install")
+class TestTaxIdValidation(ClientHubCase):
+    def test_valid_portuguese_nif_and_brazilian_cnpj_are_accepted(self):
+        pt = self.create_client("Tejo Consultores, Lda.", f"PT{PT_NIF}")
+        br = self.create_client("Paraná Têxtil Ltda.", BR_CNPJ, self.brazil)
+        self.assertEqual(pt.client_vat_key, PT_NIF)
+        self.assertEqual(br.client_vat_key, "45997418000153")
+
+    def test_invalid_portuguese_nif_names_the_expected_format(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.create_client("Errada, Lda.", "PT511111119")
+        self.assertIn("PT123456789", str(caught.exception))
+
+    def test_invalid_brazilian_cnpj_names_the_expected_format(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.create_client("Errada Ltda.", "45.997.418/0001-54", self.brazil)
+        self.assertIn("14 digits for CNPJ", str(caught.exception))
+
+
+class TestTaxIdKey(ClientHubCase):
+    def test_punctuation_spaces_case_and_own_country_prefix_are_ignored(self):
+        for written in ("511111118", "511 111 118", "PT511111118", "pt 511.111.118"):
+            self.assertEqual(normalize_vat(written, "PT"), "511111118", written)
+
+    def test_another_country_prefix_is_kept(self):
+        self.assertEqual(normalize_vat("ES511111118", "PT"), "ES511111118")
+        self.assertEqual(normalize_vat("PT511111118", None), "PT511111118")
+
+    def test_empty_or_punctuation_only_tax_id_has_no_key(self):
+        for written in (False, "", " ", "-./", "çã€"):
+            self.assertFalse(normalize_vat(written, "PT"), written)
+
+
+@tagged("post_install", "-at_install")
+class TestTaxIdUnique(ClientHubCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.existing = cls.create_client("Tejo Consultores, Lda.", f"PT{PT_NIF}")
+
+    @contextmanager
+    def assertDuplicateOf(self, name):
+        """The block fails with the duplicate message naming ``name``; assertRaises
+        (unlike assertRaisesRegex) rolls the failed write back, as a request would."""
+        with self.assertRaises(ValidationError) as caught:
+            yield
+        self.assertIn("is already used by the client", str(caught.exception))
+        self.assertIn(name, str(caught.exception))
+
+    def test_duplicate_names_the_existing_client(self):
+        with self.assertDuplicateOf("Tejo Consultores, Lda."):
+            self.create_client("Tejo Consultores (cópia)", f"PT{PT_NIF}")
+
+    def test_same_tax_id_written_differently_is_a_duplicate(self):
+        for written in (PT_NIF, "511 111 118", "pt511.111.118"):
+            with self.subTest(written=written), self.assertDuplicateOf("Tejo"):
+                self.create_client("Outra, Lda.", written)
+
+    def test_writing_a_duplicate_tax_id_fails(self):
+        other = self.create_client("Outra, Lda.", PT_NIF_2)
+        with self.assertDuplicateOf("Tejo Consultores"):
+            other.write({"vat": f"PT {PT_NIF}"})
+        other.invalidate_recordset()
+        self.assertEqual(other.client_vat_key, PT_NIF_2)
+
+    def test_archived_client_still_holds_its_tax_id(self):
+        self.existing.action_archive()
+        with self.assertDuplicateOf("archived"):
+            self.create_client("Outra, Lda.", PT_NIF)
+
+    def test_contacts_may_share_their_company_tax_id(self):
+        contact = self.Partner.create(
+            {"name": "Rita Gomes", "parent_id": self.existing.id, "vat": PT_NIF}
+        )
+        self.assertEqual(contact.vat, self.existing.vat)
+        self.assertFalse(contact.client_vat_key)
+
+    def test_brazilian_cnpj_with_and_without_punctuation_is_a_duplicate(self):
+        self.create_client("Paraná Têxtil Ltda.", BR_CNPJ_2, self.brazil)
+        with self.assertDuplicateOf("Paraná Têxtil"):
+            self.create_client("Outra Ltda.", "07123456000198", self.brazil)

@@ -1,0 +1,43 @@
+# Shared settings of the project's scripts; sourced, not run.
+# Every path can be overridden from the environment.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=${VENV:-$ROOT/.venv}
+VAR=${VAR:-$ROOT/var}
+ODOO_CONF=${ODOO_CONF:-$VAR/odoo.conf}
+DEMO_DB=${DEMO_DB:-client_hub}
+TEST_DB=${TEST_DB:-client_hub_test}
+HTTP_PORT=${HTTP_PORT:-8069}
+PY=$VENV/bin/python
+ODOO_BIN=$VENV/bin/odoo
+
+say() { printf '\n==> %s\n' "$*" >&2; }
+die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+
+# The Odoo source tree: $ODOO_SRC, else /opt/odoo-src/18.0, else a shallow clone of the
+# official 18.0 branch into var/odoo-src. The result is exported as ODOO_SRC.
+find_odoo_src() {
+    local candidate
+    for candidate in "${ODOO_SRC:-}" /opt/odoo-src/18.0 "$VAR/odoo-src"; do
+        if [ -n "$candidate" ] && [ -f "$candidate/odoo-bin" ]; then
+            ODOO_SRC=$candidate
+            export ODOO_SRC
+            return 0
+        fi
+    done
+    say "No Odoo 18.0 tree in \$ODOO_SRC or /opt/odoo-src/18.0: cloning the 18.0 branch"
+    mkdir -p "$VAR"
+    if git clone --quiet --depth 1 --branch 18.0 https://github.com/odoo/odoo.git \
+        "$VAR/odoo-src.partial" 2>/dev/null; then
+        mv "$VAR/odoo-src.partial" "$VAR/odoo-src"
+        ODOO_SRC=$VAR/odoo-src
+        export ODOO_SRC
+        return 0
+    fi
+    rm -rf "$VAR/odoo-src.partial"
+    die "No Odoo 18.0 source tree found, and cloning it failed.
+Provide one of:
+  - ODOO_SRC=/path/to/odoo-18.0 (a tree with odoo-bin at its top), or
+  - an Odoo 18.0 tree at /opt/odoo-src/18.0, or
+  - network access to clone https://github.com/odoo/odoo (branch 18.0).
+On this project's machines, ../shared/HOST.md says how to restore /opt/odoo-src/18.0."
+}

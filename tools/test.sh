@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `make test`: set everything up, build a fresh test database with client_hub installed
+# (and its demo data, so the demo is proven to load), then run every test with
+# pytest-odoo. Extra arguments go to pytest (e.g. -k vat).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/tools/setup.sh" --browser
+find_odoo_src
+
+say "Fresh test database $TEST_DB with client_hub installed"
+dropdb --if-exists "$TEST_DB"
+"$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$TEST_DB" -i client_hub \
+    --stop-after-init --no-http
+
+say "pytest-odoo on $TEST_DB"
+cd "$ROOT"
+"$PY" -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" \
+    --odoo-database="$TEST_DB" --odoo-http client_hub/tests "$@"
