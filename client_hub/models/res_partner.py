@@ -74,7 +74,13 @@ class ResPartner(models.Model):
             self.sudo()
             .with_context(active_test=False)
             .search_fetch(
-                [("client_vat_key", "in", list(set(partners.mapped("client_vat_key"))))],
+                [
+                    (
+                        "client_vat_key",
+                        "in",
+                        list(set(partners.mapped("client_vat_key"))),
+                    )
+                ],
                 ["client_vat_key", "company_id", "display_name", "active"],
             )
         )
@@ -112,7 +118,8 @@ class ResPartner(models.Model):
                 )
 
     def action_client_hub_open_profile(self):
-        """Open the client's profile in the Clients action (the Add client dialog's Create)."""
+        """Open the client's profile in the Clients action: the Create button of the
+        Add client dialog."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "client_hub.action_client_hub_clients"
@@ -120,7 +127,9 @@ class ResPartner(models.Model):
         action.update(
             res_id=self.id,
             view_mode="form",
-            views=[(self.env.ref("client_hub.res_partner_view_form_client_hub").id, "form")],
+            views=[
+                (self.env.ref("client_hub.res_partner_view_form_client_hub").id, "form")
+            ],
             target="main",
         )
         return action

@@ -20,10 +20,12 @@ class TestClientsMenu(ClientHubCase):
         )
         views = {mode: view_id for view_id, mode in self.clients_action.views}
         self.assertEqual(
-            views["form"], self.env.ref("client_hub.res_partner_view_form_client_hub").id
+            views["form"],
+            self.env.ref("client_hub.res_partner_view_form_client_hub").id,
         )
         self.assertEqual(
-            views["list"], self.env.ref("client_hub.res_partner_view_list_client_hub").id
+            views["list"],
+            self.env.ref("client_hub.res_partner_view_list_client_hub").id,
         )
 
     def test_clients_action_lists_customers_not_their_contacts_nor_vendors(self):
@@ -105,7 +107,9 @@ class TestAddClient(ClientHubCase):
 @tagged("post_install", "-at_install")
 class TestBecomingAClient(ClientHubCase):
     def test_contact_with_a_quotation_appears_under_clients(self):
-        company = self.Partner.create({"name": "Nova Empresa, S.A.", "is_company": True})
+        company = self.Partner.create(
+            {"name": "Nova Empresa, S.A.", "is_company": True}
+        )
         contact = self.Partner.create({"name": "Paulo Reis", "parent_id": company.id})
         self.assertIsListedAsClient(company, listed=False)
         self.env["sale.order"].create({"partner_id": contact.id})
