@@ -10,5 +10,8 @@ test:           ## set everything up, then run every test on a fresh database
 setup:          ## only set up the virtualenv, PostgreSQL and the Odoo config
 	tools/setup.sh --browser
 
-lint:           ## the pre-commit checks (ruff, pylint-odoo, prettier), on every file
+lint:           ## the pre-commit checks (ruff, pylint-odoo, prettier) and a current .pot
 	tools/lint.sh
+
+pot:            ## export i18n/client_hub.pot and merge it into the .po files
+	tools/i18n.sh

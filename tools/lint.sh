@@ -12,3 +12,5 @@ if [ ! -x node_modules/.bin/prettier ]; then
 fi
 export PATH=$VENV/bin:$ROOT/node_modules/.bin:$PATH
 pre-commit run --all-files --show-diff-on-failure
+say "Is i18n/client_hub.pot current?"
+"$ROOT/tools/i18n.sh" --check
