@@ -1,3 +1,4 @@
 from . import test_clients
 from . import test_vat
 from . import test_client_races
+from . import test_client_multicompany
