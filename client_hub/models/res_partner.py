@@ -18,6 +18,8 @@ from odoo.tools import SQL
 CLIENT_VAT_CONSTRAINT = "res_partner_client_vat_key_unique"
 # First key of the advisory locks on tax IDs (the second is the tax ID's hash).
 CLIENT_VAT_LOCK_SPACE = 0x636C6862
+# No tax ID is this long; a longer one is refused before it reaches the indexes.
+CLIENT_VAT_MAX_LENGTH = 64
 
 
 def normalize_vat(vat, country_code=None):
@@ -29,7 +31,8 @@ def normalize_vat(vat, country_code=None):
     """
     if not vat:
         return False
-    key = "".join(char for char in vat.upper() if char.isascii() and char.isalnum())
+    # Filtered before upper(): "ß" or "ı" must not become ASCII letters.
+    key = "".join(char for char in vat if char.isascii() and char.isalnum()).upper()
     country_code = (country_code or "").upper()
     if country_code and key.startswith(country_code) and len(key) > len(country_code):
         key = key[len(country_code) :]
@@ -196,18 +199,39 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """Lock the tax IDs first: see ``_lock_client_vat_keys``."""
-        self._lock_client_vat_keys(vals.get("vat") for vals in vals_list)
+        """Refuse an overlong tax ID, then lock the tax IDs: see
+        ``_lock_client_vat_keys``."""
+        vats = [vals.get("vat") for vals in vals_list]
+        self._check_client_vat_length(vats)
+        self._lock_client_vat_keys(vats)
         return super().create(vals_list)
 
     def write(self, vals):
         """Lock the tax IDs first when the key may change: see
         ``_lock_client_vat_keys``."""
+        if "vat" in vals:
+            self._check_client_vat_length([vals["vat"]])
         if vals.keys() & {"vat", "country_id", "parent_id", "is_company"}:
             self._lock_client_vat_keys(
                 [vals["vat"]] if "vat" in vals else self.mapped("vat")
             )
         return super().write(vals)
+
+    @api.model
+    def _check_client_vat_length(self, vats):
+        """Refuse, before anything is written, a tax ID too long to be one: in the
+        database it would fail on the index of the tax ID with a raw error."""
+        for vat in vats:
+            if isinstance(vat, str) and len(vat) > CLIENT_VAT_MAX_LENGTH:
+                raise ValidationError(
+                    _(
+                        "A tax ID has at most %(max)s characters; this one has "
+                        "%(length)s: %(start)s…",
+                        max=CLIENT_VAT_MAX_LENGTH,
+                        length=len(vat),
+                        start=vat[:20],
+                    )
+                )
 
     def _lock_client_vat_keys(self, vats):
         """Make transactions that add the same tax ID take turns, until the commit.
