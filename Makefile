@@ -7,6 +7,9 @@ run:            ## set everything up, then serve the demo on http://localhost:80
 test:           ## set everything up, then run every test on a fresh database
 	tools/test.sh
 
+test-host:      ## Odoo's own tests (res.partner, base_vat, import/export, sale) with client_hub
+	tools/test_host.sh
+
 setup:          ## only set up the virtualenv, PostgreSQL and the Odoo config
 	tools/setup.sh --browser
 

@@ -1,6 +1,7 @@
 # Copyright 2026 client_hub contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import TransactionCase
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
 from odoo.tools.safe_eval import safe_eval
 
 # Valid tax IDs that the demo data does not use.
@@ -8,6 +9,13 @@ PT_NIF = "511111118"
 PT_NIF_2 = "512222223"
 BR_CNPJ = "45.997.418/0001-53"
 BR_CNPJ_2 = "07.123.456/0001-98"
+
+# The groups of each kind of user the tests need, for ``ClientHubCase.new_user``.
+SALESMAN = "sales_team.group_sale_salesman"
+SALES_MANAGER = "sales_team.group_sale_manager"
+INVOICING_USER = "base.group_user,account.group_account_invoice"
+PROJECT_USER = "project.group_project_user"
+INTERNAL_USER = "base.group_user"
 
 
 class ClientHubCase(TransactionCase):
@@ -41,6 +49,27 @@ class ClientHubCase(TransactionCase):
                 "customer_rank": 1,
                 **vals,
             }
+        )
+
+    @classmethod
+    def new_company(cls, name, country=None):
+        return cls.env["res.company"].create(
+            {"name": name, "country_id": (country or cls.portugal).id}
+        )
+
+    @classmethod
+    def new_user(cls, login, groups=INTERNAL_USER, company=None, companies=None):
+        """A user with ``groups`` (comma-separated XML ids, e.g. ``SALESMAN``) who
+        works in ``company`` (default: the current one) and may switch to
+        ``companies`` (default: only that one)."""
+        company = company or cls.env.company
+        companies = (companies or company) | company
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            company_id=company.id,
+            company_ids=[Command.set(companies.ids)],
         )
 
     def clients_domain(self):
