@@ -12,3 +12,6 @@ setup:          ## only set up the virtualenv, PostgreSQL and the Odoo config
 
 lint:           ## the pre-commit checks (ruff, pylint-odoo, prettier), on every file
 	tools/lint.sh
+
+screenshots:    ## retake the screenshots of client_hub/static/description/ from the demo
+	tools/screenshots.sh
