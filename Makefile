@@ -18,3 +18,6 @@ lint:           ## the pre-commit checks (ruff, pylint-odoo, prettier) and a cur
 
 pot:            ## export i18n/client_hub.pot and merge it into the .po files
 	tools/i18n.sh
+
+screenshots:    ## retake the screenshots of client_hub/static/description/ from the demo
+	tools/screenshots.sh

@@ -32,5 +32,8 @@
         "web.assets_backend": [
             "client_hub/static/src/views/**/*",
         ],
+        "web.assets_tests": [
+            "client_hub/static/tests/tours/**/*",
+        ],
     },
 }

@@ -1,4 +1,5 @@
 from . import test_clients
+from . import test_client_tours
 from . import test_vat
 from . import test_client_races
 from . import test_client_multicompany

@@ -1,0 +1,32 @@
+# Copyright 2026 client_hub contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""client_hub in a real browser: the tours of static/tests/tours, in headless Chromium.
+
+Each test runs one tour as admin, then checks in Python what the tour left in the
+database, since a tour only proves what the screen showed.
+"""
+
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestClientTours(HttpCase):
+    """The user's paths through Sales → Clients, clicked as a user clicks them."""
+
+    def test_add_client_tour(self):
+        """Sales → Clients → + Add client → legal name, tax ID, address → Create."""
+        self.start_tour("/odoo", "client_hub_add_client", login="admin")
+
+        client = self.env["res.partner"].search(
+            [("name", "=", "Tour Engenharia, Lda.")]
+        )
+        self.assertEqual(len(client), 1, "the tour added exactly one client")
+        self.assertTrue(client.is_company)
+        self.assertGreaterEqual(client.customer_rank, 1)
+        self.assertEqual(client.client_vat_key, "505555557")
+        self.assertEqual(client.vat, "PT505555557")
+        self.assertEqual(client.country_id, self.env.ref("base.pt"))
+        self.assertEqual(
+            (client.street, client.zip, client.city),
+            ("Rua das Flores 12", "4050-262", "Porto"),
+        )

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make screenshots`: refresh the PNGs of client_hub/static/description/ from the demo.
+# Creates the demo database $DEMO_DB (or updates client_hub in it, keeping its data) as
+# tools/run.sh does, then tools/screenshots.py serves it on a free port, takes every
+# screenshot in headless Chromium and stops the server. Arguments name the shots to take
+# (e.g. clients_list.png); none means all.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+"$ROOT/tools/setup.sh" --browser
+find_odoo_src
+
+odoo=("$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB")
+if psql -d "$DEMO_DB" -tAc 'select 1' >/dev/null 2>&1; then
+    say "Updating client_hub in the database $DEMO_DB (data kept)"
+    "${odoo[@]}" -u client_hub --stop-after-init --no-http
+else
+    say "Creating the database $DEMO_DB with demo data and client_hub"
+    "${odoo[@]}" -i client_hub --stop-after-init --no-http
+fi
+say "Taking the screenshots"
+"$PY" "$ROOT/tools/screenshots.py" --config "$ODOO_CONF" --database "$DEMO_DB" \
+    --odoo-src "$ODOO_SRC" --logfile "$VAR/screenshots-odoo.log" "$@"
