@@ -12,3 +12,6 @@ setup:          ## only set up the virtualenv, PostgreSQL and the Odoo config
 
 lint:           ## the pre-commit checks (ruff, pylint-odoo, prettier), on every file
 	tools/lint.sh
+
+bench:          ## 1,000 clients: query count and time of the figures vs Odoo's buttons
+	tools/bench.sh
