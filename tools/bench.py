@@ -16,7 +16,7 @@ import time
 from datetime import timedelta
 
 import odoo
-from odoo import Command, fields
+from odoo import fields
 
 CLIENTS = 1000
 OURS = [
