@@ -20,6 +20,9 @@
         "sale_crm",
         "account",
         "hr_timesheet",
+        # Installed anyway (auto_install with the above); named so that it loads
+        # before our demo projects, whose table it gives a required column.
+        "sale_timesheet",
     ],
     "data": [
         "views/res_partner_views.xml",
@@ -27,6 +30,7 @@
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/client_activity_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -4,15 +4,20 @@
 
 This file adds what makes a client a client in client_hub: a comparison key for the tax
 ID, kept unique per company by the database, and the action that opens a new client's
-profile.
+profile; then the client's overview figures and the profile's actions.
 """
 
+import operator
 import re
+from collections import defaultdict
+from datetime import datetime, time, timedelta
 
+import pytz
 from psycopg2 import errors as pgerrors
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 CLIENT_VAT_CONSTRAINT = "res_partner_client_vat_key_unique"
@@ -21,6 +26,34 @@ CLIENT_VAT_LOCK_SPACE = 0x636C6862
 CLIENT_VAT_LOCK_SLOTS = 1024
 # No tax ID is this long; a longer one is refused before it reaches the indexes.
 CLIENT_VAT_MAX_LENGTH = 64
+
+# Who may read each group of figures: the groups Odoo itself puts on its own buttons.
+SALE_GROUPS = "sales_team.group_sale_salesman"
+PROJECT_GROUPS = "project.group_project_user"
+INVOICE_GROUPS = "account.group_account_invoice,account.group_account_readonly"
+
+OPEN_TASK_DOMAIN = [("state", "not in", ("1_done", "1_canceled"))]
+INVOICE_DOMAIN = [("move_type", "=", "out_invoice"), ("state", "=", "posted")]
+UNPAID_DOMAIN = [("payment_state", "in", ("not_paid", "partial"))]
+ORDER_DOMAIN = [("state", "=", "sale")]
+QUOTE_DOMAIN = [("state", "in", ("draft", "sent"))]
+OPPORTUNITY_DOMAIN = [
+    ("type", "=", "opportunity"),
+    "|",
+    ("stage_id", "=", False),
+    ("stage_id.is_won", "=", False),
+]
+# Tasks due "soon": from today to this many days ahead, both included.
+TASK_DUE_DAYS = 7
+
+SEARCH_OPERATORS = {
+    "=": operator.eq,
+    "!=": operator.ne,
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
 
 
 def normalize_vat(vat, country_code=None):
@@ -277,3 +310,570 @@ class ResPartner(models.Model):
             target="main",
         )
         return action
+
+    # ------------------------------------------------------------------------------
+    # Overview figures: the client's activity, for the client and all its contacts.
+    #
+    # Every figure is non-stored and computed by one method, in a bounded number of
+    # queries whatever the number of clients: the child_of closure once, then one
+    # _read_group per source model under the reading user's rights and companies,
+    # then a walk up parent_id that adds each contact's figures to its ancestors (the
+    # shape of Odoo's own sale_order_count).
+    # ------------------------------------------------------------------------------
+
+    client_project_count = fields.Integer(
+        string="Active Projects",
+        compute="_compute_client_figures",
+        groups=PROJECT_GROUPS,
+        help="Active projects whose customer is the client or one of its contacts.",
+    )
+    client_project_hours = fields.Float(
+        string="Hours",
+        compute="_compute_client_figures",
+        groups=PROJECT_GROUPS,
+        help="Timesheet hours logged on the client's active projects.",
+    )
+    client_task_overdue_count = fields.Integer(
+        string="Overdue Tasks",
+        compute="_compute_client_figures",
+        search="_search_client_task_overdue_count",
+        groups=PROJECT_GROUPS,
+        help="Open tasks of the client whose deadline is before today.",
+    )
+    client_task_due_count = fields.Integer(
+        string="Due Tasks",
+        compute="_compute_client_figures",
+        groups=PROJECT_GROUPS,
+        help="Open tasks of the client whose deadline is from today to 7 days ahead.",
+    )
+    client_task_upcoming_count = fields.Integer(
+        string="Upcoming Tasks",
+        compute="_compute_client_figures",
+        groups=PROJECT_GROUPS,
+        help="Open tasks of the client due later than 7 days ahead, or undated.",
+    )
+    client_order_count = fields.Integer(
+        string="Orders",
+        compute="_compute_client_figures",
+        groups=SALE_GROUPS,
+        help="Confirmed sale orders of the client.",
+    )
+    client_order_done_count = fields.Integer(
+        string="Finalized Orders",
+        compute="_compute_client_figures",
+        groups=SALE_GROUPS,
+        help="Confirmed sale orders of the client that are fully invoiced.",
+    )
+    client_quote_count = fields.Integer(
+        string="Quotations",
+        compute="_compute_client_figures",
+        groups=SALE_GROUPS,
+        help="Quotations of the client, in draft or sent.",
+    )
+    client_opportunity_count = fields.Integer(
+        string="Open Opportunities",
+        compute="_compute_client_figures",
+        groups=SALE_GROUPS,
+        help="Active opportunities of the client that are not won.",
+    )
+    client_invoice_authorized_count = fields.Integer(
+        string="Authorized Invoices",
+        compute="_compute_client_figures",
+        groups=INVOICE_GROUPS,
+        help="Posted customer invoices of the client (credit notes excluded).",
+    )
+    client_invoice_pending_count = fields.Integer(
+        string="Pending Invoices",
+        compute="_compute_client_figures",
+        groups=INVOICE_GROUPS,
+        help="Posted customer invoices not or partly paid, due today or later.",
+    )
+    client_invoice_overdue_count = fields.Integer(
+        string="Overdue Invoices",
+        compute="_compute_client_figures",
+        search="_search_client_invoice_overdue_count",
+        groups=INVOICE_GROUPS,
+        help="Posted customer invoices not or partly paid, due before today.",
+    )
+    client_invoice_pending_amount = fields.Monetary(
+        string="Pending Amount",
+        compute="_compute_client_figures",
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Amount still due on the pending invoices, in the company currency.",
+    )
+    client_invoice_overdue_amount = fields.Monetary(
+        string="Overdue Amount",
+        compute="_compute_client_figures",
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Amount still due on the overdue invoices, in the company currency.",
+    )
+    client_attachment_count = fields.Integer(
+        string="Files",
+        compute="_compute_client_figures",
+        help="Files attached to the client or to its contacts.",
+    )
+
+    # The profile's tabs: the documents behind the figures.
+    client_project_ids = fields.Many2many(
+        "project.project",
+        string="Client Projects",
+        compute="_compute_client_documents",
+        groups=PROJECT_GROUPS,
+    )
+    client_order_ids = fields.Many2many(
+        "sale.order",
+        string="Client Orders",
+        compute="_compute_client_documents",
+        groups=SALE_GROUPS,
+    )
+    client_quote_ids = fields.Many2many(
+        "sale.order",
+        string="Client Quotations",
+        compute="_compute_client_documents",
+        groups=SALE_GROUPS,
+    )
+    client_opportunity_ids = fields.Many2many(
+        "crm.lead",
+        string="Client Opportunities",
+        compute="_compute_client_documents",
+        groups=SALE_GROUPS,
+    )
+    client_invoice_ids = fields.Many2many(
+        "account.move",
+        string="Client Invoices and Credit Notes",
+        compute="_compute_client_documents",
+        groups=INVOICE_GROUPS,
+    )
+    client_bill_ids = fields.Many2many(
+        "account.move",
+        string="Client Vendor Bills",
+        compute="_compute_client_documents",
+        groups=INVOICE_GROUPS,
+    )
+    client_attachment_ids = fields.One2many(
+        "ir.attachment",
+        "res_id",
+        string="Client Files",
+        help="Files attached to the client itself.",
+    )
+
+    def _client_hub_closure(self):
+        """Return the client's partners and their contacts, ``parent_id`` fetched.
+
+        Archived contacts are included, as Odoo's own buttons do: their documents
+        remain the client's.
+        """
+        return self.with_context(active_test=False).search_fetch(
+            [("id", "child_of", self.ids)], ["parent_id"]
+        )
+
+    def _client_hub_can_read(self, model, groups):
+        """Whether the user may read ``model`` and the figures guarded by ``groups``.
+
+        Without it the figures stay at 0 instead of raising an access error.
+        """
+        return self.env.user.has_groups(groups) and self.env[model].has_access("read")
+
+    def _client_hub_today(self):
+        return fields.Date.context_today(self)
+
+    def _client_hub_tz(self):
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    def _client_hub_task_bounds(self):
+        """Return the UTC start of today and of the day after the due window.
+
+        Task deadlines are datetimes; "today" is the user's date in their timezone.
+        """
+        today = self._client_hub_today()
+        tz = pytz.timezone(self._client_hub_tz())
+
+        def utc_start(day):
+            local = tz.localize(datetime.combine(day, time.min))
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        return utc_start(today), utc_start(today + timedelta(days=TASK_DUE_DAYS + 1))
+
+    def _client_hub_task_domain(self, bucket):
+        start_today, end_due = self._client_hub_task_bounds()
+        deadline = {
+            "overdue": [("date_deadline", "<", start_today)],
+            "due": [
+                ("date_deadline", ">=", start_today),
+                ("date_deadline", "<", end_due),
+            ],
+            "upcoming": [
+                "|",
+                ("date_deadline", "=", False),
+                ("date_deadline", ">=", end_due),
+            ],
+            "open": [],
+        }[bucket]
+        return OPEN_TASK_DOMAIN + deadline
+
+    def _client_hub_invoice_domain(self, bucket):
+        today = self._client_hub_today()
+        return (
+            INVOICE_DOMAIN
+            + {
+                "authorized": [],
+                "pending": UNPAID_DOMAIN + [("invoice_date_due", ">=", today)],
+                "overdue": UNPAID_DOMAIN + [("invoice_date_due", "<", today)],
+            }[bucket]
+        )
+
+    def _compute_client_figures(self):
+        clients = self._origin
+        figures = {}
+        if clients:
+            closure = clients._client_hub_closure()
+            in_closure = [("partner_id", "in", closure.ids)]
+            figures = defaultdict(lambda: defaultdict(float))
+            if self._client_hub_can_read("project.project", PROJECT_GROUPS):
+                self._client_hub_add_project_figures(figures, in_closure)
+                self._client_hub_add_task_figures(figures, in_closure)
+            if self._client_hub_can_read("sale.order", SALE_GROUPS):
+                self._client_hub_add_sale_figures(figures, in_closure)
+            if self._client_hub_can_read("crm.lead", SALE_GROUPS):
+                self._client_hub_add_opportunity_figures(figures, in_closure)
+            if self._client_hub_can_read("account.move", INVOICE_GROUPS):
+                self._client_hub_add_invoice_figures(figures, in_closure)
+            self._client_hub_add_attachment_figures(figures, closure.ids)
+            figures = clients._client_hub_roll_up(figures, closure)
+        for partner in self:
+            for fname in self._client_hub_figure_names():
+                value = figures.get(fname, {}).get(partner._origin.id, 0)
+                if self._fields[fname].type == "integer":
+                    value = int(value)
+                partner[fname] = value
+
+    @api.model
+    def _client_hub_figure_names(self):
+        return [
+            name
+            for name, field in self._fields.items()
+            if field.compute == "_compute_client_figures"
+        ]
+
+    def _client_hub_roll_up(self, figures, closure):
+        """Add each partner's figures to itself and every ancestor in ``self``."""
+        parent_of = {partner.id: partner.parent_id.id for partner in closure}
+        self_ids = set(self._ids)
+        totals = defaultdict(lambda: defaultdict(float))
+        for fname, per_partner in figures.items():
+            for partner_id, value in per_partner.items():
+                while partner_id:
+                    if partner_id in self_ids:
+                        totals[fname][partner_id] += value
+                    partner_id = parent_of.get(partner_id)
+        return totals
+
+    def _client_hub_add_project_figures(self, figures, in_closure):
+        projects = self.env["project.project"]._read_group(
+            in_closure, ["partner_id"], ["__count", "id:array_agg"]
+        )
+        partner_of_project = {}
+        for partner, count, project_ids in projects:
+            figures["client_project_count"][partner.id] += count
+            partner_of_project.update(dict.fromkeys(project_ids, partner.id))
+        Line = self.env["account.analytic.line"]
+        if partner_of_project and Line.has_access("read"):
+            hours = Line._read_group(
+                [("project_id", "in", list(partner_of_project))],
+                ["project_id"],
+                ["unit_amount:sum"],
+            )
+            for project, amount in hours:
+                partner_id = partner_of_project[project.id]
+                figures["client_project_hours"][partner_id] += amount
+
+    def _client_hub_add_task_figures(self, figures, in_closure):
+        """Count open tasks per local deadline day: one query for the three buckets."""
+        today = self._client_hub_today()
+        last_due_day = today + timedelta(days=TASK_DUE_DAYS)
+        Task = self.env["project.task"].with_context(tz=self._client_hub_tz())
+        groups = Task._read_group(
+            in_closure + OPEN_TASK_DOMAIN,
+            ["partner_id", "date_deadline:day"],
+            ["__count"],
+        )
+        for partner, day, count in groups:
+            if isinstance(day, datetime):
+                day = day.date()
+            if not day or day > last_due_day:
+                bucket = "client_task_upcoming_count"
+            elif day < today:
+                bucket = "client_task_overdue_count"
+            else:
+                bucket = "client_task_due_count"
+            figures[bucket][partner.id] += count
+
+    def _client_hub_add_sale_figures(self, figures, in_closure):
+        groups = self.env["sale.order"]._read_group(
+            in_closure + [("state", "in", ("draft", "sent", "sale"))],
+            ["partner_id", "state", "invoice_status"],
+            ["__count"],
+        )
+        for partner, state, invoice_status, count in groups:
+            if state == "sale":
+                figures["client_order_count"][partner.id] += count
+                if invoice_status == "invoiced":
+                    figures["client_order_done_count"][partner.id] += count
+            else:
+                figures["client_quote_count"][partner.id] += count
+
+    def _client_hub_add_opportunity_figures(self, figures, in_closure):
+        groups = self.env["crm.lead"]._read_group(
+            in_closure + OPPORTUNITY_DOMAIN, ["partner_id"], ["__count"]
+        )
+        for partner, count in groups:
+            figures["client_opportunity_count"][partner.id] += count
+
+    def _client_hub_add_invoice_figures(self, figures, in_closure):
+        """Sort posted invoices into pending and overdue by due date: one query."""
+        today = self._client_hub_today()
+        groups = self.env["account.move"]._read_group(
+            in_closure + INVOICE_DOMAIN,
+            ["partner_id", "payment_state", "invoice_date_due:day"],
+            ["__count", "amount_residual_signed:sum"],
+        )
+        for partner, payment_state, due, count, residual in groups:
+            figures["client_invoice_authorized_count"][partner.id] += count
+            if payment_state not in ("not_paid", "partial"):
+                continue
+            if isinstance(due, datetime):
+                due = due.date()
+            bucket = "overdue" if due and due < today else "pending"
+            figures[f"client_invoice_{bucket}_count"][partner.id] += count
+            figures[f"client_invoice_{bucket}_amount"][partner.id] += residual
+
+    def _client_hub_add_attachment_figures(self, figures, partner_ids):
+        Attachment = self.env["ir.attachment"]
+        if not Attachment.has_access("read"):
+            return
+        groups = Attachment._read_group(
+            [("res_model", "=", "res.partner"), ("res_id", "in", partner_ids)],
+            ["res_id"],
+            ["__count"],
+        )
+        for res_id, count in groups:
+            figures["client_attachment_count"][res_id] += count
+
+    def _client_hub_search_count(self, model, domain, operator_, value):
+        """Search clients by how many ``model`` records match ``domain``.
+
+        A client's count includes its contacts', so every ancestor of a partner with
+        matching records gets that partner's count.
+        """
+        compare = SEARCH_OPERATORS.get(operator_)
+        if compare is None or not isinstance(value, int | float):
+            raise UserError(_("This figure can only be compared with a number."))
+        groups = self.env[model]._read_group(domain, ["partner_id"], ["__count"])
+        counts = defaultdict(int)
+        # Climb the hierarchy one level per query: partners have no parent_path.
+        todo = defaultdict(int)
+        for partner, count in groups:
+            todo[partner.id] += count
+        while todo:
+            partners = self.with_context(active_test=False).search_fetch(
+                [("id", "in", list(todo))], ["parent_id"]
+            )
+            parents = defaultdict(int)
+            for partner in partners:
+                counts[partner.id] += todo[partner.id]
+                if partner.parent_id:
+                    parents[partner.parent_id.id] += todo[partner.id]
+            todo = parents
+        if compare(0, value):
+            # Clients without any matching record match too: exclude the others.
+            excluded = [
+                pid for pid, count in counts.items() if not compare(count, value)
+            ]
+            return [("id", "not in", excluded)]
+        return [
+            (
+                "id",
+                "in",
+                [pid for pid, count in counts.items() if compare(count, value)],
+            )
+        ]
+
+    def _search_client_invoice_overdue_count(self, operator_, value):
+        if not self._client_hub_can_read("account.move", INVOICE_GROUPS):
+            return expression.FALSE_DOMAIN
+        return self._client_hub_search_count(
+            "account.move", self._client_hub_invoice_domain("overdue"), operator_, value
+        )
+
+    def _search_client_task_overdue_count(self, operator_, value):
+        if not self._client_hub_can_read("project.task", PROJECT_GROUPS):
+            return expression.FALSE_DOMAIN
+        return self._client_hub_search_count(
+            "project.task", self._client_hub_task_domain("overdue"), operator_, value
+        )
+
+    def _compute_client_documents(self):
+        """Fill the profile's tabs: the documents of the client and its contacts."""
+        sources = {
+            "client_project_ids": ("project.project", PROJECT_GROUPS, []),
+            "client_order_ids": ("sale.order", SALE_GROUPS, ORDER_DOMAIN),
+            "client_quote_ids": ("sale.order", SALE_GROUPS, QUOTE_DOMAIN),
+            "client_opportunity_ids": ("crm.lead", SALE_GROUPS, OPPORTUNITY_DOMAIN),
+            "client_invoice_ids": (
+                "account.move",
+                INVOICE_GROUPS,
+                [("move_type", "in", ("out_invoice", "out_refund"))],
+            ),
+            "client_bill_ids": (
+                "account.move",
+                INVOICE_GROUPS,
+                [("move_type", "in", ("in_invoice", "in_refund"))],
+            ),
+        }
+        clients = self._origin
+        closure = clients._client_hub_closure() if clients else self.browse()
+        parent_of = {partner.id: partner.parent_id.id for partner in closure}
+        self_ids = set(clients.ids)
+        for fname, (model, groups, domain) in sources.items():
+            found = defaultdict(list)
+            if closure and self._client_hub_can_read(model, groups):
+                records = self.env[model].search_fetch(
+                    domain + [("partner_id", "in", closure.ids)], ["partner_id"]
+                )
+                for record in records:
+                    partner_id = record.partner_id.id
+                    while partner_id:
+                        if partner_id in self_ids:
+                            found[partner_id].append(record.id)
+                        partner_id = parent_of.get(partner_id)
+            for partner in self:
+                partner[fname] = [(6, 0, found.get(partner._origin.id, []))]
+
+    def _client_hub_action(self, name, model, domain, views=("list", "form"), **ctx):
+        """Return a window action on ``model``'s records of the client, for a figure."""
+        self.ensure_one()
+        partner_ids = self._client_hub_closure().ids
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "views": [(False, view) for view in views],
+            "domain": domain + [("partner_id", "in", partner_ids)],
+            "context": {"default_partner_id": self.id, **ctx},
+        }
+
+    def _client_hub_new(self, name, model, **ctx):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {"default_partner_id": self.id, **ctx},
+        }
+
+    def action_client_hub_new_quotation(self):
+        """Open a new quotation for the client."""
+        return self._client_hub_new(_("New Quotation"), "sale.order")
+
+    def action_client_hub_new_project(self):
+        """Open a new project for the client."""
+        return self._client_hub_new(_("New Project"), "project.project")
+
+    def action_client_hub_new_invoice(self):
+        """Open a new customer invoice for the client."""
+        return self._client_hub_new(
+            _("New Invoice"), "account.move", default_move_type="out_invoice"
+        )
+
+    def action_client_hub_open_projects(self):
+        return self._client_hub_action(
+            _("Projects"), "project.project", [], views=("kanban", "list", "form")
+        )
+
+    def action_client_hub_open_hours(self):
+        self.ensure_one()
+        projects = self.env["project.project"].search(
+            [("partner_id", "in", self._client_hub_closure().ids)]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Timesheets"),
+            "res_model": "account.analytic.line",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("project_id", "in", projects.ids)],
+            "context": {"default_project_id": projects[:1].id},
+        }
+
+    def _client_hub_open_tasks(self, name, bucket):
+        return self._client_hub_action(
+            name,
+            "project.task",
+            self._client_hub_task_domain(bucket),
+            views=("list", "kanban", "form"),
+        )
+
+    def action_client_hub_open_tasks_overdue(self):
+        return self._client_hub_open_tasks(_("Overdue Tasks"), "overdue")
+
+    def action_client_hub_open_tasks_due(self):
+        return self._client_hub_open_tasks(_("Tasks Due This Week"), "due")
+
+    def action_client_hub_open_tasks_upcoming(self):
+        return self._client_hub_open_tasks(_("Upcoming Tasks"), "upcoming")
+
+    def action_client_hub_open_orders(self):
+        return self._client_hub_action(_("Orders"), "sale.order", ORDER_DOMAIN)
+
+    def action_client_hub_open_orders_done(self):
+        return self._client_hub_action(
+            _("Finalized Orders"),
+            "sale.order",
+            ORDER_DOMAIN + [("invoice_status", "=", "invoiced")],
+        )
+
+    def action_client_hub_open_quotes(self):
+        return self._client_hub_action(_("Quotations"), "sale.order", QUOTE_DOMAIN)
+
+    def action_client_hub_open_opportunities(self):
+        return self._client_hub_action(
+            _("Opportunities"),
+            "crm.lead",
+            OPPORTUNITY_DOMAIN,
+            views=("kanban", "list", "form"),
+            default_type="opportunity",
+        )
+
+    def _client_hub_open_invoices(self, name, bucket):
+        return self._client_hub_action(
+            name,
+            "account.move",
+            self._client_hub_invoice_domain(bucket),
+            default_move_type="out_invoice",
+        )
+
+    def action_client_hub_open_invoices_authorized(self):
+        return self._client_hub_open_invoices(_("Authorized Invoices"), "authorized")
+
+    def action_client_hub_open_invoices_pending(self):
+        return self._client_hub_open_invoices(_("Pending Invoices"), "pending")
+
+    def action_client_hub_open_invoices_overdue(self):
+        return self._client_hub_open_invoices(_("Overdue Invoices"), "overdue")
+
+    def action_client_hub_open_attachments(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Files"),
+            "res_model": "ir.attachment",
+            "views": [(False, "kanban"), (False, "list"), (False, "form")],
+            "domain": [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", self._client_hub_closure().ids),
+            ],
+            "context": {"default_res_model": "res.partner", "default_res_id": self.id},
+        }

@@ -1,0 +1,511 @@
+# Copyright 2026 client_hub contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The client's overview figures, their query budget, and who may open the profile."""
+
+from datetime import datetime, time, timedelta
+
+import pytz
+from lxml import etree
+
+from odoo import Command, fields
+from odoo.tests import Form, new_test_user, tagged
+
+from .common import ClientHubCase
+
+TZ = "America/Sao_Paulo"  # UTC-3: a deadline's UTC date differs from the user's date
+
+FIGURES = [
+    "client_project_count",
+    "client_project_hours",
+    "client_task_overdue_count",
+    "client_task_due_count",
+    "client_task_upcoming_count",
+    "client_order_count",
+    "client_order_done_count",
+    "client_quote_count",
+    "client_opportunity_count",
+    "client_invoice_authorized_count",
+    "client_invoice_pending_count",
+    "client_invoice_overdue_count",
+    "client_invoice_pending_amount",
+    "client_invoice_overdue_amount",
+    "client_attachment_count",
+]
+
+
+class ClientOverviewCase(ClientHubCase):
+    """Documents of every kind for clients, dated around the user's today."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tz=TZ))
+        cls.env.user.tz = TZ
+        cls.Partner = cls.env["res.partner"]
+        cls.today = fields.Date.context_today(cls.Partner)
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Consulting hour",
+                "type": "service",
+                "invoice_policy": "order",
+                "list_price": 100.0,
+                "taxes_id": [Command.clear()],
+            }
+        )
+        cls.employee = cls.env["hr.employee"].create({"name": "Timesheeter"})
+
+    @classmethod
+    def local(cls, day, hour, minute=0):
+        """Return the UTC datetime of ``day`` at ``hour`` in the user's timezone."""
+        local = pytz.timezone(TZ).localize(datetime.combine(day, time(hour, minute)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @classmethod
+    def day(cls, offset):
+        return cls.today + timedelta(days=offset)
+
+    @classmethod
+    def create_project(cls, partner, hours=0.0, **vals):
+        project = cls.env["project.project"].create(
+            {"name": f"Project of {partner.name}", "partner_id": partner.id, **vals}
+        )
+        if hours:
+            cls.env["account.analytic.line"].create(
+                {
+                    "name": "Work",
+                    "project_id": project.id,
+                    "employee_id": cls.employee.id,
+                    "unit_amount": hours,
+                }
+            )
+        return project
+
+    @classmethod
+    def create_task(cls, partner, deadline=False, **vals):
+        return cls.env["project.task"].create(
+            {
+                "name": "Task",
+                "partner_id": partner.id,
+                "date_deadline": deadline,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def create_order(cls, partner, qty=1):
+        return cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": cls.product.id, "product_uom_qty": qty}
+                    )
+                ],
+            }
+        )
+
+    @classmethod
+    def create_invoice(cls, partner, due_offset, amount, move_type="out_invoice"):
+        return cls.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": partner.id,
+                "invoice_date": cls.day(min(due_offset, 0) - 30),
+                "invoice_date_due": cls.day(due_offset),
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Service",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+
+    @classmethod
+    def pay(cls, invoice, amount=None):
+        vals = {"amount": amount} if amount else {}
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create(vals)._create_payments()
+
+    @classmethod
+    def create_opportunity(cls, partner, **vals):
+        return cls.env["crm.lead"].create(
+            {"name": "Deal", "type": "opportunity", "partner_id": partner.id, **vals}
+        )
+
+    @classmethod
+    def attach(cls, partner, name="file.txt"):
+        return cls.env["ir.attachment"].create(
+            {
+                "name": name,
+                "raw": b"data",
+                "res_model": "res.partner",
+                "res_id": partner.id,
+            }
+        )
+
+    def figures(self, partner):
+        partner.invalidate_recordset(FIGURES)
+        return {fname: partner[fname] for fname in FIGURES}
+
+
+@tagged("post_install", "-at_install")
+class TestClientOverview(ClientOverviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls.create_client("Alfa Engenharia")
+        cls.contact = cls.Partner.create({"name": "Ana", "parent_id": cls.client.id})
+        cls.other = cls.create_client("Beta Comércio")
+
+        # Projects: the client's, its contact's, an archived one, another client's.
+        cls.create_project(cls.client, hours=3.0)
+        cls.create_project(cls.contact, hours=2.0)
+        cls.create_project(cls.client, hours=10.0, active=False)
+        cls.create_project(cls.other, hours=7.0)
+
+        # Tasks around the boundaries of today and today + 7, in the user's timezone.
+        cls.create_task(cls.client, cls.local(cls.day(-1), 23, 30))  # overdue
+        cls.create_task(cls.contact, cls.local(cls.day(-10), 9))  # overdue
+        cls.create_task(cls.client, cls.local(cls.day(0), 0, 30))  # due: today
+        cls.create_task(cls.client, cls.local(cls.day(7), 23, 0))  # due: in 7 days
+        cls.create_task(cls.client, cls.local(cls.day(8), 0, 30))  # upcoming
+        cls.create_task(cls.client)  # upcoming: no deadline
+        cls.create_task(cls.client, cls.local(cls.day(-3), 9), state="1_done")
+        cls.create_task(cls.client, cls.local(cls.day(-3), 9), state="1_canceled")
+        cls.create_task(cls.other, cls.local(cls.day(-3), 9))
+
+        # Orders: a quotation, a sent one (contact), confirmed, invoiced, cancelled.
+        cls.create_order(cls.client)
+        cls.create_order(cls.contact).state = "sent"
+        cls.create_order(cls.client).action_confirm()
+        invoiced = cls.create_order(cls.client, qty=4)
+        invoiced.action_confirm()
+        cls.order_invoice = invoiced._create_invoices()
+        cls.order_invoice.invoice_date_due = cls.today
+        cancelled = cls.create_order(cls.client)
+        cancelled.action_confirm()
+        cancelled._action_cancel()
+        cls.create_order(cls.other).action_confirm()
+
+        # Invoices: draft, pending due today, overdue since yesterday, partly paid
+        # overdue, paid, credit note, the contact's, another client's.
+        cls.create_invoice(cls.client, -5, 999.0)  # draft
+        posted = (
+            cls.order_invoice
+            | cls.create_invoice(cls.client, 0, 100.0)
+            | cls.create_invoice(cls.client, -1, 200.0)
+        )
+        partial = cls.create_invoice(cls.client, -20, 300.0)
+        paid = cls.create_invoice(cls.client, -20, 50.0)
+        refund = cls.create_invoice(cls.client, 0, 70.0, move_type="out_refund")
+        contact_invoice = cls.create_invoice(cls.contact, -2, 40.0)
+        other_invoice = cls.create_invoice(cls.other, -2, 500.0)
+        (
+            posted | partial | paid | refund | contact_invoice | other_invoice
+        ).action_post()
+        cls.pay(partial, 120.0)
+        cls.pay(paid)
+
+        # Opportunities: open (client and contact), won, lost, a lead, another's.
+        cls.create_opportunity(cls.client)
+        cls.create_opportunity(cls.contact)
+        cls.create_opportunity(cls.client).action_set_won()
+        cls.create_opportunity(cls.client).action_set_lost()
+        cls.create_opportunity(cls.client, type="lead")
+        cls.create_opportunity(cls.other)
+
+        cls.attach(cls.client)
+        cls.attach(cls.client, "second.pdf")
+        cls.attach(cls.contact)
+        cls.attach(cls.other)
+
+    def test_figures_count_every_bucket_and_boundary(self):
+        """The client's figures include its contact's documents and nothing else:
+        not another client's, closed or cancelled tasks, cancelled orders, draft or
+        paid invoices, credit notes, won or lost opportunities, archived projects."""
+        self.assertEqual(
+            self.figures(self.client),
+            {
+                "client_project_count": 2,
+                "client_project_hours": 5.0,
+                "client_task_overdue_count": 2,
+                "client_task_due_count": 2,
+                "client_task_upcoming_count": 2,
+                "client_order_count": 2,
+                "client_order_done_count": 1,
+                "client_quote_count": 2,
+                "client_opportunity_count": 2,
+                "client_invoice_authorized_count": 6,
+                "client_invoice_pending_count": 2,
+                "client_invoice_overdue_count": 3,
+                "client_invoice_pending_amount": 400.0 + 100.0,
+                "client_invoice_overdue_amount": 200.0 + 180.0 + 40.0,
+                "client_attachment_count": 3,
+            },
+        )
+
+    def test_contact_figures_are_its_own(self):
+        """A contact's figures count its own documents, not its company's."""
+        figures = self.figures(self.contact)
+        self.assertEqual(figures["client_task_overdue_count"], 1)
+        self.assertEqual(figures["client_invoice_overdue_amount"], 40.0)
+        self.assertEqual(figures["client_order_count"], 0)
+
+    def test_figures_in_a_batch_equal_figures_one_by_one(self):
+        clients = self.client | self.other | self.contact
+        clients.invalidate_recordset(FIGURES)
+        batch = {p.id: {f: p[f] for f in FIGURES} for p in clients}
+        for partner in clients:
+            self.assertEqual(batch[partner.id], self.figures(partner))
+
+    def test_today_follows_the_user_timezone(self):
+        """At 01:00 UTC it is still yesterday in São Paulo: a task due at 23:30
+        local yesterday is overdue for the user, whatever its UTC date."""
+        task = self.create_task(self.other, self.local(self.day(0), 0, 30))
+        self.assertEqual(self.figures(self.other)["client_task_due_count"], 1)
+        task.date_deadline = self.local(self.day(-1), 23, 30)
+        self.assertEqual(self.figures(self.other)["client_task_overdue_count"], 2)
+
+    def test_overdue_filters_find_clients_through_their_contacts(self):
+        third = self.create_client("Gama Lda")
+        third_contact = self.Partner.create({"name": "Rui", "parent_id": third.id})
+        fourth = self.create_client("Delta SA")
+        self.create_invoice(third_contact, -3, 10.0).action_post()
+        found = self.Partner.search([("client_invoice_overdue_count", ">", 0)])
+        self.assertIn(self.client, found)
+        self.assertIn(self.other, found)
+        self.assertIn(third, found)
+        self.assertIn(third_contact, found)
+        none = self.Partner.search([("client_invoice_overdue_count", "=", 0)])
+        self.assertNotIn(third, none)
+        self.assertIn(fourth, none)
+        found = self.Partner.search([("client_task_overdue_count", ">", 1)])
+        self.assertIn(self.client, found)
+        self.assertNotIn(self.other, found)
+
+    def test_search_view_offers_the_overdue_filters(self):
+        arch = self.Partner.get_view(
+            self.env.ref("client_hub.res_partner_view_search_client_hub").id, "search"
+        )["arch"]
+        self.assertIn('name="filter_overdue_invoices"', arch)
+        self.assertIn('name="filter_overdue_tasks"', arch)
+
+    def test_each_figure_opens_the_list_it_counts(self):
+        pairs = {
+            "action_client_hub_open_projects": "client_project_count",
+            "action_client_hub_open_tasks_overdue": "client_task_overdue_count",
+            "action_client_hub_open_tasks_due": "client_task_due_count",
+            "action_client_hub_open_tasks_upcoming": "client_task_upcoming_count",
+            "action_client_hub_open_orders": "client_order_count",
+            "action_client_hub_open_orders_done": "client_order_done_count",
+            "action_client_hub_open_quotes": "client_quote_count",
+            "action_client_hub_open_opportunities": "client_opportunity_count",
+            "action_client_hub_open_invoices_authorized": (
+                "client_invoice_authorized_count"
+            ),
+            "action_client_hub_open_invoices_pending": "client_invoice_pending_count",
+            "action_client_hub_open_invoices_overdue": "client_invoice_overdue_count",
+            "action_client_hub_open_attachments": "client_attachment_count",
+        }
+        figures = self.figures(self.client)
+        for method, fname in pairs.items():
+            action = getattr(self.client, method)()
+            found = self.env[action["res_model"]].search_count(action["domain"])
+            self.assertEqual(found, figures[fname], method)
+
+    def test_new_document_buttons_prefill_the_client(self):
+        for method, model in [
+            ("action_client_hub_new_quotation", "sale.order"),
+            ("action_client_hub_new_project", "project.project"),
+            ("action_client_hub_new_invoice", "account.move"),
+        ]:
+            action = getattr(self.client, method)()
+            self.assertEqual(action["res_model"], model)
+            self.assertEqual(action["context"]["default_partner_id"], self.client.id)
+
+    def test_profile_tabs_list_the_documents(self):
+        client = self.client
+        self.assertEqual(len(client.client_project_ids), 2)
+        self.assertEqual(len(client.client_order_ids), 2)
+        self.assertEqual(len(client.client_quote_ids), 2)
+        self.assertEqual(len(client.client_opportunity_ids), 2)
+        self.assertIn("out_refund", client.client_invoice_ids.mapped("move_type"))
+        self.assertFalse(client.client_bill_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestClientOverviewAccess(ClientOverviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = new_test_user(
+            cls.env,
+            login="ch_salesman",
+            groups="base.group_user,sales_team.group_sale_salesman",
+        )
+        cls.seller_no_projects = new_test_user(
+            cls.env,
+            login="ch_seller_billing",
+            groups="base.group_user,sales_team.group_sale_salesman,"
+            "account.group_account_invoice",
+        )
+        cls.client = cls.create_client("Alfa Engenharia")
+        cls.project = cls.create_project(cls.client, hours=1.0)
+        cls.create_task(
+            cls.client, cls.local(cls.day(-2), 9), project_id=cls.project.id
+        )
+        # Salesmen see their own orders and opportunities only.
+        cls.create_order(cls.client).write({"user_id": cls.salesman.id})
+        cls.create_opportunity(cls.client, user_id=cls.salesman.id)
+        cls.create_invoice(cls.client, -2, 10.0).action_post()
+        cls.attach(cls.client)
+
+    def open_profile(self, user):
+        """Open the client's profile as ``user``: every field the form shows."""
+        view = "client_hub.res_partner_view_form_client_hub"
+        with Form(self.client.with_user(user), view=view) as form:
+            return form
+
+    def test_salesman_without_invoicing_opens_the_profile(self):
+        self.assertFalse(self.salesman.has_group("account.group_account_invoice"))
+        self.assertFalse(self.salesman.has_group("account.group_account_readonly"))
+        form = self.open_profile(self.salesman)
+        self.assertEqual(form.client_quote_count, 1)
+        self.assertEqual(form.client_opportunity_count, 1)
+        self.assertNotIn("client_invoice_overdue_count", form._view["fields"])
+
+    def test_user_without_project_rights_opens_the_profile(self):
+        user = self.seller_no_projects
+        self.assertFalse(user.has_group("project.group_project_user"))
+        form = self.open_profile(user)
+        self.assertEqual(form.client_invoice_overdue_count, 1)
+        self.assertNotIn("client_task_overdue_count", form._view["fields"])
+
+    def test_kanban_card_reads_without_access_error(self):
+        view = self.env.ref("client_hub.res_partner_view_kanban_client_hub")
+        for user in (self.salesman, self.seller_no_projects):
+            partners = self.Partner.with_user(user)
+            arch = etree.fromstring(partners.get_view(view.id, "kanban")["arch"])
+            partners.browse(self.client.id).read(list(set(arch.xpath("//field/@name"))))
+
+    def test_documents_of_an_inaccessible_company_are_not_counted(self):
+        other_company = self.env["res.company"].create({"name": "Filial Porto"})
+        project = self.create_project(self.client, company_id=other_company.id)
+        self.create_task(
+            self.client, self.local(self.day(-2), 9), project_id=project.id
+        )
+        self.create_opportunity(self.client, company_id=other_company.id)
+        self.attach(self.client)
+        user = new_test_user(
+            self.env,
+            login="ch_one_company",
+            groups="base.group_user,sales_team.group_sale_salesman_all_leads,"
+            "project.group_project_user",
+        )
+        figures = self.figures(self.client.with_user(user))
+        self.assertEqual(figures["client_project_count"], 1)
+        self.assertEqual(figures["client_task_overdue_count"], 1)
+        self.assertEqual(figures["client_opportunity_count"], 1)
+        user.company_ids |= other_company
+        both = self.client.with_user(user).with_context(
+            allowed_company_ids=(self.env.company | other_company).ids
+        )
+        figures = self.figures(both)
+        self.assertEqual(figures["client_project_count"], 2)
+        self.assertEqual(figures["client_task_overdue_count"], 2)
+        self.assertEqual(figures["client_opportunity_count"], 2)
+
+    def figures(self, partner):
+        partner.invalidate_recordset(FIGURES)
+        return {
+            f: partner[f]
+            for f in FIGURES
+            if partner._fields[f].is_accessible(partner.env)
+        }
+
+
+@tagged("post_install", "-at_install")
+class TestClientOverviewQueries(ClientOverviewCase):
+    """The figures cost the same number of queries for 1 client as for 50."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.Partner
+        cls.clients = Partner.create(
+            [
+                {"name": f"Client {i}", "is_company": True, "customer_rank": 1}
+                for i in range(50)
+            ]
+        )
+        contacts = Partner.create(
+            [{"name": f"Contact {c.id}", "parent_id": c.id} for c in cls.clients]
+        )
+        for partner in cls.clients | contacts:
+            cls.create_project(partner, hours=1.0)
+            cls.create_task(partner, cls.local(cls.day(-1), 9))
+            cls.create_opportunity(partner)
+            cls.attach(partner)
+        orders = cls.env["sale.order"].create(
+            [
+                {
+                    "partner_id": p.id,
+                    "order_line": [Command.create({"product_id": cls.product.id})],
+                }
+                for p in cls.clients | contacts
+            ]
+        )
+        orders[::2].action_confirm()
+        invoices = cls.env["account.move"].create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": p.id,
+                    "invoice_date": cls.day(-40),
+                    "invoice_date_due": cls.day(-10 if p.id % 2 else 10),
+                    "invoice_line_ids": [
+                        Command.create({"name": "S", "price_unit": 10.0})
+                    ],
+                }
+                for p in cls.clients | contacts
+            ]
+        )
+        invoices.action_post()
+        cls.user = new_test_user(
+            cls.env,
+            login="ch_everything",
+            groups="base.group_user,sales_team.group_sale_salesman,"
+            "project.group_project_user,account.group_account_invoice,"
+            "hr_timesheet.group_hr_timesheet_approver",
+        )
+
+    def count_queries(self, partners):
+        """Count the queries of reading every figure of ``partners``, cold cache.
+
+        The partners' currency (Odoo's own field, which the amounts display in) is
+        read first: its cost depends on the user's companies, not on our figures.
+        """
+        partners.env.invalidate_all()
+        partners.mapped("currency_id")
+        before = self.env.cr.sql_log_count
+        for partner in partners:
+            for fname in FIGURES:
+                partner[fname]  # noqa: B018
+        return self.env.cr.sql_log_count - before
+
+    def test_query_count_does_not_grow_with_clients(self):
+        clients = self.clients.with_user(self.user)
+        # Warm the caches of rights, rules and groups, filled once per process.
+        self.count_queries(clients)
+        self.count_queries(clients[:1])
+        one = self.count_queries(clients[:1])
+        fifty = self.count_queries(clients)
+        self.assertEqual(self.figures(clients[0])["client_project_count"], 2)
+        self.assertLessEqual(one, 20)
+        self.assertEqual(one, fifty)
