@@ -7,6 +7,8 @@ ID, kept unique per company by the database, and the action that opens a new cli
 profile.
 """
 
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -78,11 +80,13 @@ class ResPartner(models.Model):
                 ["client_vat_key", "company_id", "display_name", "active"],
             )
         )
+        holders_by_key = defaultdict(list)
+        for holder in holders:
+            holders_by_key[holder.client_vat_key].append(holder)
         for partner in partners:
-            for other in holders:
+            for other in holders_by_key[partner.client_vat_key]:
                 if (
                     other.id == partner.id
-                    or other.client_vat_key != partner.client_vat_key
                     or (
                         other.company_id
                         and partner.company_id
