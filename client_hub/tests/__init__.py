@@ -1,2 +1,3 @@
+from . import test_client_import
 from . import test_clients
 from . import test_vat
