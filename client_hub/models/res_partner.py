@@ -86,13 +86,10 @@ class ResPartner(models.Model):
             holders_by_key[holder.client_vat_key].append(holder)
         for partner in partners:
             for other in holders_by_key[partner.client_vat_key]:
-                if (
-                    other.id == partner.id
-                    or (
-                        other.company_id
-                        and partner.company_id
-                        and other.company_id != partner.company_id
-                    )
+                if other.id == partner.id or (
+                    other.company_id
+                    and partner.company_id
+                    and other.company_id != partner.company_id
                 ):
                     continue
                 if other.company_id and other.company_id not in self.env.companies:
@@ -234,24 +231,92 @@ class ResPartner(models.Model):
 
     @api.model
     def _client_hub_match_rows(self, paths, data):
-        """Return ``({row index: client id}, [error messages])`` for an import.
-
-        One search finds the existing clients; a row whose tax ID carries a country
-        prefix (PT 511 111 118) also matches a client of that country whose key has
-        no prefix.
-        """
+        """Return ``({row index: client id}, [error messages])`` for an import."""
         vat_col = paths.index(["vat"])
         name_col = paths.index(["name"]) if ["name"] in paths else None
+        keys = self._client_hub_import_vat_keys(paths, data)
+        by_row = self._client_hub_clients_by_vat_key(keys)
+        by_name = self._client_hub_clients_by_name(
+            {row[name_col] for index, row in enumerate(data) if index not in keys}
+            if name_col is not None
+            else set()
+        )
+        matches, first_row, messages = {}, {}, []
+        for index, key in keys.items():
+            client = by_row.get(index)
+            if client:
+                matches[index] = client.id
+            first = first_row.setdefault(client.id if client else key, index)
+            if first != index:
+                messages.append(
+                    self._client_hub_import_error(
+                        index,
+                        _(
+                            "Rows %(first)s and %(second)s have the same tax ID "
+                            "%(vat)s. Keep one row per client: merge them or correct "
+                            "the tax ID.",
+                            first=first,
+                            second=index,
+                            vat=data[index][vat_col],
+                        ),
+                    )
+                )
+        # Rows that only continue the previous record's one2many lines are no record.
+        own_cols = [
+            col
+            for col, path in enumerate(paths)
+            if getattr(self._fields.get(path[0]), "type", None) != "one2many"
+        ]
+        for index, row in enumerate(data):
+            if index in matches or not any(row[col] for col in own_cols):
+                continue
+            name = _name_key(row[name_col]) if name_col is not None else ""
+            client = index not in keys and by_name.get(name)
+            if client:
+                matches[index] = client.id
+                first = first_row.setdefault(client.id, index)
+                message = first != index and _(
+                    "Rows %(first)s and %(second)s are both the client %(name)s. "
+                    "Keep one row per client.",
+                    first=first,
+                    second=index,
+                    name=client.name,
+                )
+            else:
+                message = not name and _(
+                    "Row %(row)s has no legal name. A new client needs one: fill in "
+                    "the Legal name column, or the tax ID of an existing client to "
+                    "update it.",
+                    row=index,
+                )
+            if message:
+                messages.append(self._client_hub_import_error(index, message))
+        return matches, messages
+
+    @api.model
+    def _client_hub_import_vat_keys(self, paths, data):
+        """Return ``{row index: tax ID key}``, keyed with the row's country, else the
+        context's default country, as ``client_vat_key`` would be."""
+        vat_col = paths.index(["vat"])
         countries = self._client_hub_import_countries(paths, data)
         default = self.env["res.country"].browse(
             self.env.context.get("default_country_id")
         )
         keys = {}
         for index, row in enumerate(data):
-            country = countries.get(index) or default
-            key = normalize_vat(row[vat_col], country.code)
+            key = normalize_vat(row[vat_col], (countries.get(index) or default).code)
             if key:
                 keys[index] = key
+        return keys
+
+    @api.model
+    def _client_hub_clients_by_vat_key(self, keys):
+        """Return ``{row index: client}`` for the rows whose tax ID key is a client's.
+
+        One search, among the current company's clients and those without company. A
+        key with a country prefix (PT511111118, from "PT 511 111 118" in a row without
+        country) also matches a client of that country whose key has no prefix.
+        """
         candidates = set(keys.values())
         candidates.update(key[2:] for key in keys.values() if key[:2].isalpha())
         clients = self.search_fetch(
@@ -262,13 +327,7 @@ class ResPartner(models.Model):
             ["client_vat_key", "country_id"],
         )
         by_key = {client.client_vat_key: client for client in clients}
-        by_name = self._client_hub_clients_by_name(
-            {data[index][name_col] for index in range(len(data)) if index not in keys}
-            if name_col is not None
-            else set()
-        )
-
-        matches, first_row, messages = {}, {}, []
+        by_row = {}
         for index, key in keys.items():
             client = by_key.get(key)
             if not client and key[:2].isalpha():
@@ -276,68 +335,8 @@ class ResPartner(models.Model):
                 if client and client.country_id.code != key[:2]:
                     client = None
             if client:
-                matches[index] = client.id
-            identity = client.id if client else key
-            if identity in first_row:
-                messages.append(
-                    self._client_hub_import_error(
-                        index,
-                        _(
-                            "Rows %(first)s and %(second)s have the same tax ID "
-                            "%(vat)s. Keep one row per client: merge them or correct "
-                            "the tax ID.",
-                            first=first_row[identity],
-                            second=index,
-                            vat=data[index][vat_col],
-                        ),
-                    )
-                )
-            else:
-                first_row[identity] = index
-        # Rows that only continue the previous record's one2many lines are no record.
-        own_cols = [
-            col
-            for col, path in enumerate(paths)
-            if getattr(self._fields.get(path[0]), "type", None) != "one2many"
-        ]
-        for index, row in enumerate(data):
-            if index in matches or not any(row[col] for col in own_cols):
-                continue
-            client = (
-                index not in keys
-                and name_col is not None
-                and by_name.get(_name_key(row[name_col]))
-            )
-            if client:
-                matches[index] = client.id
-                if client.id in first_row:
-                    messages.append(
-                        self._client_hub_import_error(
-                            index,
-                            _(
-                                "Rows %(first)s and %(second)s are both the client "
-                                "%(name)s. Keep one row per client.",
-                                first=first_row[client.id],
-                                second=index,
-                                name=client.name,
-                            ),
-                        )
-                    )
-                first_row.setdefault(client.id, index)
-                continue
-            if name_col is None or not (row[name_col] or "").strip():
-                messages.append(
-                    self._client_hub_import_error(
-                        index,
-                        _(
-                            "Row %(row)s has no legal name. A new client needs one: "
-                            "fill in the Legal name column, or the tax ID of an "
-                            "existing client to update it.",
-                            row=index,
-                        ),
-                    )
-                )
-        return matches, messages
+                by_row[index] = client
+        return by_row
 
     @api.model
     def _client_hub_clients_by_name(self, names):
