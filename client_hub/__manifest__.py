@@ -25,6 +25,7 @@
         "sale_timesheet",
     ],
     "data": [
+        "data/ir_exports_data.xml",
         "views/res_partner_views.xml",
         "views/client_hub_menus.xml",
     ],

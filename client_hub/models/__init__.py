@@ -1,2 +1,3 @@
+from . import base_import_import
 from . import res_partner
 from . import sale_order

@@ -1,3 +1,4 @@
+from . import test_client_import
 from . import test_clients
 from . import test_client_tours
 from . import test_vat
