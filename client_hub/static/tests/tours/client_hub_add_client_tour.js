@@ -74,9 +74,9 @@ registry.category("web_tour.tours").add("client_hub_add_client", {
             trigger: ".o_breadcrumb .active:contains(Tour Engenharia)",
         },
         {
-            content: "The profile shows the tax ID",
+            content: "The profile's right panel shows the tax ID",
             trigger:
-                ".o_action_manager .o_form_view .o_field_widget[name=vat] input:value(PT505555557)",
+                ".o_action_manager .o_form_view .o_client_hub_panel .o_field_widget[name=vat]:contains(PT505555557)",
         },
         {
             content: "The profile is not a dialog",
