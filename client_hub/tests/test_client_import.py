@@ -190,7 +190,9 @@ class TestClientImport(ClientHubCase):
             preview["matches"],
             {index: [name] for index, name in enumerate(TEMPLATE_FIELDS)},
         )
-        _wizard, preview = self.preview(make_file(CSV, [["Endereço", "NIF", "País"], ["x", "x", "x"]]))
+        _wizard, preview = self.preview(
+            make_file(CSV, [["Endereço", "NIF", "País"], ["x", "x", "x"]])
+        )
         self.assertEqual(
             preview["matches"], {0: ["street"], 1: ["vat"], 2: ["country_id"]}
         )
@@ -336,7 +338,8 @@ class TestClientImport(ClientHubCase):
         errors = self.errors(result)
         self.assertIn(1, [m["record"] for m in errors if "Portgual" in m["message"]])
         self.assertIn(
-            2, [m["record"] for m in errors if "Row 2 has no legal name" in m["message"]]
+            2,
+            [m["record"] for m in errors if "Row 2 has no legal name" in m["message"]],
         )
         self.assertFalse(self.Partner.search([("name", "=", "Boa, Lda.")]))
 
