@@ -30,3 +30,22 @@ class TestClientTours(HttpCase):
             (client.street, client.zip, client.city),
             ("Rua das Flores 12", "4050-262", "Porto"),
         )
+
+    def test_profile_tour(self):
+        """A demo client's profile: each tab, one overview figure, a file upload."""
+        client = self.env.ref("client_hub.client_lusitania", raise_if_not_found=False)
+        if not client:
+            self.skipTest("the profile tour walks through the demo data")
+        self.start_tour("/odoo", "client_hub_profile", login="admin")
+
+        uploaded = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", client.id),
+                ("name", "=", "caderno-encargos.txt"),
+            ]
+        )
+        self.assertEqual(len(uploaded), 1, "the tour uploaded one file to the client")
+        self.assertEqual(uploaded.raw, b"Caderno de encargos (tour).")
+        self.assertEqual(uploaded.create_uid, self.env.ref("base.user_admin"))
+        self.assertIn(uploaded, client.client_attachment_ids)
