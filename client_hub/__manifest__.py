@@ -36,6 +36,7 @@
     "assets": {
         "web.assets_backend": [
             "client_hub/static/src/views/**/*",
+            "client_hub/static/src/import_action/**/*",
         ],
         "web.assets_tests": [
             "client_hub/static/tests/tours/**/*",

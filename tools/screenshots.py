@@ -55,20 +55,21 @@ SHOTS = [
         ],
     ),
     (
+        # The overview of the demo client with the most activity: non-zero figures.
         "client_profile.png",
         [
             ("goto_record", "/odoo/clients", "client_hub.client_lusitania"),
-            ("wait", ".o_form_view .o_field_widget[name=name]"),
+            ("wait", ".o_form_view .o_notebook a.nav-link.active[name=overview]"),
+            ("wait", ".o_form_view .o_client_hub_panel .o_field_widget[name=vat]"),
             ("shot",),
         ],
     ),
     (
-        # The profile's tabs come with issue 3; until then, the Sales & Purchase page.
         "client_profile_tab.png",
         [
             ("goto_record", "/odoo/clients", "client_hub.client_lusitania"),
-            ("click", ".o_form_view .o_notebook a.nav-link[name=sales_purchases]"),
-            ("wait", ".o_form_view .o_notebook .tab-pane.active"),
+            ("click", ".o_form_view .o_notebook a.nav-link[name=orders_invoices]"),
+            ("wait", ".tab-pane.active [name=client_invoice_ids] .o_data_row"),
             ("shot",),
         ],
     ),

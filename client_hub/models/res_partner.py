@@ -460,6 +460,9 @@ class ResPartner(models.Model):
         "ir.attachment",
         "res_id",
         string="Client Files",
+        # The inverse res_id does not set res_model: without it, a file added here
+        # would belong to no record and drop out of the list once saved.
+        context={"default_res_model": "res.partner"},
         help="Files attached to the client itself.",
     )
 

@@ -338,6 +338,15 @@ class TestClientOverview(ClientOverviewCase):
         self.assertIn("out_refund", client.client_invoice_ids.mapped("move_type"))
         self.assertFalse(client.client_bill_ids)
 
+    def test_file_added_in_the_files_tab_belongs_to_the_client(self):
+        """The Files tab saves a new file as a line of ``client_attachment_ids``."""
+        self.client.write(
+            {"client_attachment_ids": [Command.create({"name": "a.txt", "raw": b"a"})]}
+        )
+        added = self.client.client_attachment_ids.filtered(lambda a: a.name == "a.txt")
+        self.assertEqual(added.res_model, "res.partner")
+        self.assertEqual(added.res_id, self.client.id)
+
 
 @tagged("post_install", "-at_install")
 class TestClientOverviewAccess(ClientOverviewCase):

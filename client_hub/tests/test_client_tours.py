@@ -30,3 +30,45 @@ class TestClientTours(HttpCase):
             (client.street, client.zip, client.city),
             ("Rua das Flores 12", "4050-262", "Porto"),
         )
+
+    def test_profile_tour(self):
+        """A demo client's profile: each tab, one overview figure, a file upload."""
+        client = self.env.ref("client_hub.client_lusitania", raise_if_not_found=False)
+        if not client:
+            self.skipTest("the profile tour walks through the demo data")
+        self.start_tour("/odoo", "client_hub_profile", login="admin")
+
+        uploaded = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "res.partner"),
+                ("res_id", "=", client.id),
+                ("name", "=", "caderno-encargos.txt"),
+            ]
+        )
+        self.assertEqual(len(uploaded), 1, "the tour uploaded one file to the client")
+        self.assertEqual(uploaded.raw, b"Caderno de encargos (tour).")
+        self.assertEqual(uploaded.create_uid, self.env.ref("base.user_admin"))
+        self.assertIn(uploaded, client.client_attachment_ids)
+
+    def test_import_tour(self):
+        """⋯ → Import records: a bad row blocks the file; fixed, the clients appear."""
+        Partner = self.env["res.partner"]
+        names = [
+            "Tour Norte Texteis Lda",
+            "Tour Mar Azul Pescas Lda",
+            "Tour Minho Calcado Lda",
+        ]
+        self.start_tour("/odoo", "client_hub_import", login="admin")
+        self.assertFalse(
+            Partner.with_context(active_test=False).search([("name", "in", names)]),
+            "a file with an invalid tax ID creates no client, not even its good rows",
+        )
+
+        self.start_tour("/odoo", "client_hub_import_fixed", login="admin")
+        clients = Partner.search([("name", "in", names)])
+        self.assertEqual(sorted(clients.mapped("name")), sorted(names))
+        self.assertEqual(
+            sorted(clients.mapped("vat")), ["PT500001111", "PT506666662", "PT507777778"]
+        )
+        self.assertTrue(all(client.customer_rank >= 1 for client in clients))
+        self.assertEqual(clients.country_id, self.env.ref("base.pt"))
