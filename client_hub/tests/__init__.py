@@ -7,3 +7,4 @@ from . import test_client_multicompany
 from . import test_client_hypothesis
 from . import test_client_export
 from . import test_client_overview
+from . import test_client_access
