@@ -8,3 +8,4 @@ from . import test_client_hypothesis
 from . import test_client_export
 from . import test_client_overview
 from . import test_client_access
+from . import test_client_import_fuzz
