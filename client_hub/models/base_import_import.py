@@ -1,8 +1,11 @@
 # Copyright 2026 client_hub contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Map the column headers of client spreadsheets, in English and Portuguese."""
+"""Map the column headers of client spreadsheets, in English and Portuguese, and
+refuse a client file without rows with a message that says so."""
 
-from odoo import models
+from odoo import _, models
+
+from odoo.addons.base_import.models.base_import import ImportValidationError
 
 
 class BaseImportImport(models.TransientModel):
@@ -28,3 +31,25 @@ class BaseImportImport(models.TransientModel):
         return super()._get_mapping_suggestion(
             header, fields_tree, header_types, mapping_fields
         )
+
+    def _read_file(self, options):
+        """Refuse a client file without any row to import, saying so.
+
+        base_import fails on an empty CSV with "not enough values to unpack", and on
+        a sheet with headers only with "list index out of range": Python's words,
+        not the user's. Raised as ImportValidationError, the message reaches the
+        preview and execute_import's messages like base_import's own.
+        """
+        if self.res_model != "res.partner":
+            return super()._read_file(options)
+        if not self.file:
+            raise ImportValidationError(_("The file is empty."))
+        file_length, rows = super()._read_file(options)
+        if len(rows) <= (1 if options.get("has_headers") else 0):
+            raise ImportValidationError(
+                _(
+                    "The file has no client to import: add one row per client "
+                    "below the column headers."
+                )
+            )
+        return file_length, rows

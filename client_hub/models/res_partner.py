@@ -27,6 +27,8 @@ CLIENT_VAT_LOCK_SPACE = 0x636C6862
 CLIENT_VAT_LOCK_SLOTS = 1024
 # No tax ID is this long; a longer one is refused before it reaches the indexes.
 CLIENT_VAT_MAX_LENGTH = 64
+# A longer legal name may not fit in the indexes of the partner's name.
+CLIENT_NAME_MAX_LENGTH = 512
 
 # Who may read each group of figures: the groups Odoo itself puts on its own buttons.
 SALE_GROUPS = "sales_team.group_sale_salesman"
@@ -257,9 +259,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _check_client_vat_length(self, vats):
-        """Refuse, before anything is written, a tax ID too long to be one: in the
-        database it would fail on the index of the tax ID with a raw error."""
+        """Refuse, before anything is written, a tax ID too long to be one or with a
+        NUL character: in the database it would fail with a raw error."""
         for vat in vats:
+            if isinstance(vat, str) and "\x00" in vat:
+                raise ValidationError(_("A tax ID cannot contain a NUL character."))
             if isinstance(vat, str) and len(vat) > CLIENT_VAT_MAX_LENGTH:
                 raise ValidationError(
                     _(
@@ -929,9 +933,15 @@ class ResPartner(models.Model):
         updates them. Two rows with one tax ID, and a new client without a legal name,
         are reported with their row numbers as base_import numbers them (the first
         data row is 0); any error rolls everything back, as Odoo's load does.
-        ``client_hub_vat_match=False`` in the context turns the matching off.
+        Cells that the database cannot take are refused first, by row: see
+        ``_client_hub_cell_errors``. ``client_hub_vat_match=False`` in the context
+        turns the matching off.
         """
         paths = [fix_import_export_id_paths(name) for name in fields]
+        limit = self.env.context.get("_import_limit") or len(data)
+        messages = self._client_hub_cell_errors(paths, data[:limit])
+        if messages:
+            return {"ids": False, "messages": messages, "nextrow": 0}
         if (
             not self.env.context.get("client_hub_vat_match", True)
             or ["vat"] not in paths
@@ -939,7 +949,6 @@ class ResPartner(models.Model):
         ):
             return super().load(fields, data)
 
-        limit = self.env.context.get("_import_limit") or len(data)
         matches, messages = self._client_hub_match_rows(paths, data[:limit])
         fields = [*fields, ".id"]
         data = [
@@ -986,6 +995,38 @@ class ResPartner(models.Model):
             if not values:
                 return
         return super()._load_records_write(values)
+
+    @api.model
+    def _client_hub_cell_errors(self, paths, data):
+        """Name the rows with a cell that the database would refuse with a raw error.
+
+        PostgreSQL cannot store a NUL character, and a legal name longer than
+        CLIENT_NAME_MAX_LENGTH may not fit in its index; the matching would also
+        search for them.
+        """
+        name_col = paths.index(["name"]) if ["name"] in paths else None
+        messages = []
+        for index, row in enumerate(data):
+            if any(isinstance(cell, str) and "\x00" in cell for cell in row):
+                message = _(
+                    "Row %(row)s contains a NUL character, which cannot be "
+                    "stored. Remove it from the file.",
+                    row=index,
+                )
+            elif name_col is not None and len(row[name_col] or "") > (
+                CLIENT_NAME_MAX_LENGTH
+            ):
+                message = _(
+                    "The legal name of row %(row)s has %(length)s characters; a "
+                    "legal name has at most %(max)s.",
+                    row=index,
+                    length=len(row[name_col]),
+                    max=CLIENT_NAME_MAX_LENGTH,
+                )
+            else:
+                continue
+            messages.append(self._client_hub_import_error(index, message))
+        return messages
 
     @api.model
     def _client_hub_match_rows(self, paths, data):

@@ -9,3 +9,5 @@ from . import test_client_export
 from . import test_client_overview
 from . import test_client_files
 from . import test_client_i18n
+from . import test_client_access
+from . import test_client_import_fuzz

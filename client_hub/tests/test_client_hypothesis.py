@@ -103,6 +103,7 @@ class TestTaxIdBadInputOnCreate(ClientHubCase):
     )
     @example(vat=FORMULA, name=FORMULA, country="base.pt")
     @example(vat="9" * 5000, name="Hypothesis, Lda.", country=None)
+    @example(vat="\x00", name="Hypothesis, Lda.", country="base.pt")
     def test_create_succeeds_or_is_refused_cleanly(self, vat, name, country):
         before = self.partner_count()
         savepoint = self.env.cr.savepoint()
