@@ -41,3 +41,16 @@ Provide one of:
   - network access to clone https://github.com/odoo/odoo (branch 18.0).
 On this project's machines, ../shared/HOST.md says how to restore /opt/odoo-src/18.0."
 }
+
+# Create the demo database $DEMO_DB with demo data and client_hub, or update client_hub
+# in it when it exists (its data kept).
+ensure_demo_db() {
+    local odoo=("$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB" --stop-after-init --no-http)
+    if psql -d "$DEMO_DB" -tAc 'select 1' >/dev/null 2>&1; then
+        say "Updating client_hub in the database $DEMO_DB (data kept)"
+        "${odoo[@]}" -u client_hub
+    else
+        say "Creating the database $DEMO_DB with demo data and client_hub"
+        "${odoo[@]}" -i client_hub
+    fi
+}

@@ -9,14 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/tools/setup.sh" --browser
 find_odoo_src
 
-odoo=("$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB")
-if psql -d "$DEMO_DB" -tAc 'select 1' >/dev/null 2>&1; then
-    say "Updating client_hub in the database $DEMO_DB (data kept)"
-    "${odoo[@]}" -u client_hub --stop-after-init --no-http
-else
-    say "Creating the database $DEMO_DB with demo data and client_hub"
-    "${odoo[@]}" -i client_hub --stop-after-init --no-http
-fi
+ensure_demo_db
 say "Taking the screenshots"
 "$PY" "$ROOT/tools/screenshots.py" --config "$ODOO_CONF" --database "$DEMO_DB" \
     --odoo-src "$ODOO_SRC" --logfile "$VAR/screenshots-odoo.log" "$@"
