@@ -535,7 +535,10 @@ class ResPartner(models.Model):
             }[bucket]
         )
 
+    @api.depends_context("uid", "allowed_company_ids", "tz")
     def _compute_client_figures(self):
+        """Count with the reading user's rights, companies and date: the cache must
+        not serve one user's (or company selection's) figures to another."""
         clients = self._origin
         figures = {}
         if clients:
@@ -725,8 +728,10 @@ class ResPartner(models.Model):
             "project.task", self._client_hub_task_domain("overdue"), operator_, value
         )
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_client_documents(self):
-        """Fill the profile's tabs: the documents of the client and its contacts."""
+        """Fill the profile's tabs: the documents of the client and its contacts, as
+        the reading user and their selected companies may see them."""
         sources = {
             "client_project_ids": ("project.project", PROJECT_GROUPS, []),
             "client_order_ids": ("sale.order", SALE_GROUPS, ORDER_DOMAIN),

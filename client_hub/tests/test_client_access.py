@@ -311,6 +311,19 @@ class TestProfilePerCompany(ClientAccessCase):
                 with self.subTest(user=user.login, figure=fname, companies=companies):
                     self.assertEqual(form[fname], value)
 
+    def test_figures_follow_the_company_selection_within_one_transaction(self):
+        """No cache clearing between the reads: the figures and tabs depend on the
+        user's selected companies, so a new selection is counted anew."""
+        partner = self.shared.with_user(self.user_ab)
+        both = partner.with_context(
+            allowed_company_ids=(self.company_a | self.company_b).ids
+        )
+        only_a = partner.with_context(allowed_company_ids=self.company_a.ids)
+        self.assertEqual(both.client_order_count, 2)
+        self.assertEqual(only_a.client_order_count, 1)
+        self.assertEqual(len(both.client_order_ids), 2)
+        self.assertEqual(len(only_a.client_order_ids), 1)
+
     def test_tabs_list_only_the_documents_of_the_allowed_companies(self):
         documents_b = self.documents[self.company_b]
         form = self.open_profile(self.user_b)
