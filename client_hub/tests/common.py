@@ -35,6 +35,10 @@ class ClientHubCase(TransactionCase):
         )
         cls.Partner = cls.env["res.partner"]
         cls.clients_action = cls.env.ref("client_hub.action_client_hub_clients")
+        # What the Clients list works with, imports included: the action's context.
+        cls.clients_env = cls.env(
+            context=dict(cls.env.context, **safe_eval(cls.clients_action.context))
+        )
         cls.portugal = cls.env.ref("base.pt")
         cls.brazil = cls.env.ref("base.br")
 

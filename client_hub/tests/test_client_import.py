@@ -13,7 +13,6 @@ from odf.text import P
 
 from odoo.tests import tagged
 from odoo.tools import file_open
-from odoo.tools.safe_eval import safe_eval
 
 from .common import BR_CNPJ, PT_NIF, PT_NIF_2, ClientHubCase
 
@@ -85,14 +84,6 @@ def make_file(file_type, rows):
 
 @tagged("post_install", "-at_install")
 class TestClientImport(ClientHubCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # The import as the Clients list starts it: with the action's context.
-        cls.clients_env = cls.env(
-            context=dict(cls.env.context, **safe_eval(cls.clients_action.context))
-        )
-
     def preview(self, content, file_type=CSV):
         wizard = self.clients_env["base_import.import"].create(
             {"res_model": "res.partner", "file": content, "file_type": file_type}

@@ -17,7 +17,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools.safe_eval import safe_eval
 
 from .common import PT_NIF, ClientHubCase
 from .test_client_import import CSV, TEMPLATE_HEADERS, XLSX, make_file
@@ -62,9 +61,6 @@ class TestClientImportBadInput(ClientHubCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.clients_env = cls.env(
-            context=dict(cls.env.context, **safe_eval(cls.clients_action.context))
-        )
         cls.existing = cls.create_client("Tejo Consultores, Lda.", PT_NIF)
 
     def partner_count(self):

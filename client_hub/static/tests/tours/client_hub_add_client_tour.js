@@ -3,7 +3,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_service/tour_utils";
+import {openClientsSteps} from "@client_hub/../tests/tours/client_hub_tour_utils";
 
 /**
  * Sales → Clients → + Add client → legal name, tax ID, address → Create: the new
@@ -12,17 +12,7 @@ import {stepUtils} from "@web_tour/tour_service/tour_utils";
 registry.category("web_tour.tours").add("client_hub_add_client", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
-        {
-            content: "Open Sales → Clients",
-            trigger:
-                '.o_main_navbar [data-menu-xmlid="client_hub.menu_client_hub_clients"]',
-            run: "click",
-        },
-        {
-            content: "The Clients list is shown",
-            trigger: ".o_breadcrumb:contains(Clients)",
-        },
+        ...openClientsSteps(),
         {
             content: "Click + Add client",
             trigger: ".o_list_view .o_list_button_add:contains(Add client)",

@@ -4,7 +4,7 @@
 
 import {inputFiles} from "@web/../tests/utils";
 import {registry} from "@web/core/registry";
-import {stepUtils} from "@web_tour/tour_service/tour_utils";
+import {openClientsSteps} from "@client_hub/../tests/tours/client_hub_tour_utils";
 
 // ASCII only: base_import guesses a CSV's encoding with chardet, which can take a
 // short UTF-8 file with a few accents for another encoding.
@@ -24,17 +24,7 @@ function csvFile(name, rows) {
 /** Sales → Clients → ⋯ → Import records → upload `file`: its preview is shown. */
 function uploadSteps(file) {
     return [
-        ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
-        {
-            content: "Open Sales → Clients",
-            trigger:
-                '.o_main_navbar [data-menu-xmlid="client_hub.menu_client_hub_clients"]',
-            run: "click",
-        },
-        {
-            content: "The Clients list is shown",
-            trigger: ".o_list_view .o_breadcrumb:contains(Clients)",
-        },
+        ...openClientsSteps(),
         {
             content: "Open the ⋯ (cog) menu",
             trigger: ".o_control_panel .o_cp_action_menus button.dropdown-toggle",

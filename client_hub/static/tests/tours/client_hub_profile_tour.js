@@ -5,6 +5,7 @@
 import {inputFiles} from "@web/../tests/utils";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
+import {openClientsSteps} from "@client_hub/../tests/tours/client_hub_tour_utils";
 
 const PROFILE = ".o_action_manager .o_form_view";
 
@@ -46,13 +47,7 @@ function openTab(name, label) {
 registry.category("web_tour.tours").add("client_hub_profile", {
     url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("sale.sale_menu_root", "Open Sales"),
-        {
-            content: "Open Sales → Clients",
-            trigger:
-                '.o_main_navbar [data-menu-xmlid="client_hub.menu_client_hub_clients"]',
-            run: "click",
-        },
+        ...openClientsSteps(),
         {
             content: "Open the demo client Lusitânia Engenharia",
             trigger: ".o_list_view .o_data_row td:contains(Lusitânia Engenharia)",
