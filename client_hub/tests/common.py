@@ -76,6 +76,11 @@ class ClientHubCase(TransactionCase):
             company_ids=[Command.set(companies.ids)],
         )
 
+    def partner_count(self):
+        """Partners in the database, archived included: unchanged by a refused write."""
+        self.env.invalidate_all()
+        return self.Partner.with_context(active_test=False).search_count([])
+
     def clients_domain(self):
         return safe_eval(self.clients_action.domain)
 

@@ -91,10 +91,6 @@ class TestTaxIdBadInputOnCreate(ClientHubCase):
         super().setUpClass()
         cls.existing = cls.create_client("Tejo Consultores, Lda.", PT_NIF)
 
-    def partner_count(self):
-        self.env.invalidate_all()
-        return self.Partner.with_context(active_test=False).search_count([])
-
     @FEW
     @given(
         vat=st.one_of(junk, st.just(PT_NIF), st.just(f"pt {PT_NIF}")),

@@ -63,10 +63,6 @@ class TestClientImportBadInput(ClientHubCase):
         super().setUpClass()
         cls.existing = cls.create_client("Tejo Consultores, Lda.", PT_NIF)
 
-    def partner_count(self):
-        self.env.invalidate_all()
-        return self.Partner.with_context(active_test=False).search_count([])
-
     def assertClear(self, message):
         self.assertIsInstance(message, str)
         self.assertTrue(message.strip())
