@@ -26,6 +26,8 @@
     ],
     "data": [
         "data/ir_exports_data.xml",
+        "views/res_partner_add_client_views.xml",
+        "views/res_partner_profile_views.xml",
         "views/res_partner_views.xml",
         "views/client_hub_menus.xml",
     ],

@@ -147,7 +147,7 @@ def main():
         clients = build(env)
         admin = env.ref("base.user_admin")
         clients = clients.with_user(admin).with_context(tz="UTC")
-        ours = clients._client_hub_figure_names()
+        ours = list(clients._client_hub_figures())
         measure(env, clients[:10], ours + ODOO)  # warm rights and groups caches
         ours_label = f"client_hub ({len(ours)} figures)"
         print(

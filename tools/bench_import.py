@@ -37,8 +37,6 @@ import odoo
 from odoo.tools.safe_eval import safe_eval
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADERS = ["Legal name", "Tax ID", "Street", "Street 2", "Zip", "City", "State"]
-HEADERS += ["Country", "Email", "Phone", "Website"]
 PT_CITIES = [("Lisboa", "Lisboa", "1100-053"), ("Porto", "Porto", "4000-322")]
 PT_CITIES += [("Braga", "Braga", "4700-321"), ("Coimbra", "Coimbra", "3000-150")]
 BR_CITIES = [
@@ -131,9 +129,14 @@ def main():
     parser.add_argument("--rows", type=int, default=10_000)
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", os.environ["ODOO_CONF"]])
+    from odoo.addons.client_hub.models.base_import_import import (
+        CLIENT_TEMPLATE_COLUMNS,
+    )
+
+    headers = [header for _fname, header in CLIENT_TEMPLATE_COLUMNS]
     database = os.environ["BENCH_DB"]
     rows = client_rows(args.rows)
-    content = xlsx(HEADERS, rows)
+    content = xlsx(headers, rows)
     print(f"{len(rows)} clients (half PT NIF, half BR CNPJ), {len(content)} bytes xlsx")
 
     registry = odoo.modules.registry.Registry(database)
@@ -147,7 +150,7 @@ def main():
         plain_ctx = {"client_hub_vat_match": False}
 
         # Warm the caches of both paths on a few rows.
-        warm = xlsx(HEADERS, client_rows(50, seed=1))
+        warm = xlsx(headers, client_rows(50, seed=1))
         for extra in (None, plain_ctx):
             with cr.savepoint(flush=False) as savepoint:
                 execute_import(env, warm, extra)
@@ -178,7 +181,7 @@ def main():
             savepoint.rollback()
         env.invalidate_all()
         with_ids = xlsx(
-            [*HEADERS, ".id"],
+            [*headers, ".id"],
             [[*row, str(id_)] for row, id_ in zip(rows, ids, strict=True)],
         )
         plain_again, result = execute_import(env, with_ids, plain_ctx)
@@ -186,7 +189,7 @@ def main():
         report("Second import ", len(rows), ours_again, plain_again)
         cr.rollback()
     minutes = ours / 60
-    print(f"10,000-row target: new clients in {minutes:.1f} min (target < 2 min)")
+    print(f"{len(rows):,} rows: new clients in {minutes:.1f} min (10,000 rows: target < 2 min)")
     return 0
 
 

@@ -8,15 +8,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 find_odoo_src
 BENCH_DB=${BENCH_DB:-client_hub_bench_import}
 export BENCH_DB ODOO_CONF
-
-if ! psql -d "$BENCH_DB" -tAc 'select 1' >/dev/null 2>&1; then
-    say "Creating the database $BENCH_DB (no demo data) with client_hub"
-    "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" -i client_hub \
-        --without-demo=all --stop-after-init --no-http
-else
-    say "Updating client_hub in $BENCH_DB"
-    "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$BENCH_DB" -u client_hub \
-        --stop-after-init --no-http
-fi
+ensure_db "$BENCH_DB" --without-demo
 say "Benchmark: importing clients through base_import"
 "$PY" "$ROOT/tools/bench_import.py" "$@"

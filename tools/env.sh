@@ -42,15 +42,31 @@ Provide one of:
 On this project's machines, ../shared/HOST.md says how to restore /opt/odoo-src/18.0."
 }
 
-# Create the demo database $DEMO_DB with demo data and client_hub, or update client_hub
-# in it when it exists (its data kept).
-ensure_demo_db() {
-    local odoo=("$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB" --stop-after-init --no-http)
-    if psql -d "$DEMO_DB" -tAc 'select 1' >/dev/null 2>&1; then
-        say "Updating client_hub in the database $DEMO_DB (data kept)"
-        "${odoo[@]}" -u client_hub
+# odoo-bin on database $1, once, without serving: odoo_once DB ARGS...
+odoo_once() {
+    local db=$1
+    shift
+    "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$db" --stop-after-init --no-http "$@"
+}
+
+# ensure_db NAME [--without-demo]: create the database NAME with client_hub (and demo
+# data unless --without-demo), or update client_hub in it when it exists (data kept).
+ensure_db() {
+    local db=$1 demo=()
+    [ "${2:-}" = --without-demo ] && demo=(--without-demo=all)
+    if psql -d "$db" -tAc 'select 1' >/dev/null 2>&1; then
+        say "Updating client_hub in the database $db (data kept)"
+        odoo_once "$db" -u client_hub
     else
-        say "Creating the database $DEMO_DB with demo data and client_hub"
-        "${odoo[@]}" -i client_hub
+        say "Creating the database $db with client_hub${demo:+, without demo data}"
+        odoo_once "$db" -i client_hub "${demo[@]}"
     fi
+}
+
+# fresh_db NAME MODULES: drop the database NAME and build it anew with MODULES
+# (comma-separated) and demo data.
+fresh_db() {
+    say "Fresh database $1 with $2"
+    dropdb --if-exists "$1"
+    odoo_once "$1" -i "$2"
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/tools/setup.sh"
 cd "$ROOT"
-"$PY" -m pip install --quiet -r requirements-lint.txt 2>/dev/null
+"$PY" -m pip install --quiet -r requirements-lint.txt
 if [ ! -x node_modules/.bin/prettier ]; then
     say "npm install (prettier, @prettier/plugin-xml)"
     npm install --no-audit --no-fund --no-package-lock --silent

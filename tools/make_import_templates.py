@@ -3,31 +3,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Write the client import templates, client_hub/static/xls/clients_import_template.*
 
-Run it again after changing the columns below, and commit the files it writes:
-    .venv/bin/python tools/make_import_templates.py
-The headers must stay keys of CLIENT_IMPORT_HEADERS (models/res_partner.py), so that
-the import screen maps them by itself.
+Run it again after changing the columns (CLIENT_TEMPLATE_COLUMNS in
+client_hub/models/base_import_import.py), and commit the files it writes:
+    .venv/bin/python tools/make_import_templates.py [-c var/odoo.conf]
 """
 
+import sys
 from pathlib import Path
 
 import openpyxl
 import xlwt
 from openpyxl.styles import Font
 
-HEADERS = [
-    "Legal name",
-    "Tax ID",
-    "Street",
-    "Street 2",
-    "Zip",
-    "City",
-    "State",
-    "Country",
-    "Email",
-    "Phone",
-    "Website",
-]
+import odoo
+
 EXAMPLE = [
     "Lusitânia Engenharia, Lda.",
     "PT509999999",
@@ -78,6 +67,13 @@ def write_xls(path):
 
 
 if __name__ == "__main__":
+    ROOT = Path(__file__).resolve().parent.parent
+    odoo.tools.config.parse_config(["-c", str(ROOT / "var/odoo.conf"), *sys.argv[1:]])
+    from odoo.addons.client_hub.models.base_import_import import (
+        CLIENT_TEMPLATE_COLUMNS,
+    )
+
+    HEADERS = [header for _fname, header in CLIENT_TEMPLATE_COLUMNS]
     OUT.mkdir(parents=True, exist_ok=True)
     write_xlsx(OUT / "clients_import_template.xlsx")
     write_xls(OUT / "clients_import_template.xls")

@@ -6,7 +6,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/tools/setup.sh"
 find_odoo_src
 
-odoo=("$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB")
-ensure_demo_db
+ensure_db "$DEMO_DB"
 say "Serving Odoo on http://localhost:$HTTP_PORT (login admin, password admin); Ctrl-C stops"
-exec "${odoo[@]}" --db-filter="^$DEMO_DB\$" --log-level=info
+exec "$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$" --log-level=info

@@ -9,7 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/tools/setup.sh" --browser
 find_odoo_src
 
-ensure_demo_db
+ensure_db "$DEMO_DB"
 say "Taking the screenshots"
 "$PY" "$ROOT/tools/screenshots.py" --config "$ODOO_CONF" --database "$DEMO_DB" \
     --odoo-src "$ODOO_SRC" --logfile "$VAR/screenshots-odoo.log" "$@"

@@ -7,10 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/tools/setup.sh" --browser
 find_odoo_src
 
-say "Fresh test database $TEST_DB with client_hub installed"
-dropdb --if-exists "$TEST_DB"
-"$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$TEST_DB" -i client_hub \
-    --stop-after-init --no-http
+fresh_db "$TEST_DB" client_hub
 
 say "pytest-odoo on $TEST_DB"
 cd "$ROOT"

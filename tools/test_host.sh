@@ -14,10 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 find_odoo_src
 HOST_DB=${HOST_DB:-client_hub_host}
 
-say "Fresh database $HOST_DB with client_hub and test_import_export"
-dropdb --if-exists "$HOST_DB"
-"$PY" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$HOST_DB" \
-    -i client_hub,test_import_export --stop-after-init --no-http
+fresh_db "$HOST_DB" client_hub,test_import_export
 
 base=$ODOO_SRC/odoo/addons/base/tests
 tests=(

@@ -7,6 +7,56 @@ from odoo import _, models
 
 from odoo.addons.base_import.models.base_import import ImportValidationError
 
+# The client template's columns, in order: (field, header). The template files
+# (tools/make_import_templates.py), the saved export list's test and the import
+# benchmark read them; each header maps to its field by itself.
+CLIENT_TEMPLATE_COLUMNS = [
+    ("name", "Legal name"),
+    ("vat", "Tax ID"),
+    ("street", "Street"),
+    ("street2", "Street 2"),
+    ("zip", "Zip"),
+    ("city", "City"),
+    ("state_id", "State"),
+    ("country_id", "Country"),
+    ("email", "Email"),
+    ("phone", "Phone"),
+    ("website", "Website"),
+]
+# Other headers of client spreadsheets (casefolded): Portuguese, and usual variants.
+CLIENT_HEADER_ALIASES = {
+    "nome legal": "name",
+    "denominação social": "name",
+    "razão social": "name",
+    "tax identification number": "vat",
+    "vat": "vat",
+    "número de identificação fiscal": "vat",
+    "nif": "vat",
+    "nipc": "vat",
+    "cnpj": "vat",
+    "morada": "street",
+    "endereço": "street",
+    "morada 2": "street2",
+    "endereço 2": "street2",
+    "complemento": "street2",
+    "código postal": "zip",
+    "cep": "zip",
+    "cidade": "city",
+    "localidade": "city",
+    "distrito/estado": "state_id",
+    "distrito": "state_id",
+    "estado": "state_id",
+    "país": "country_id",
+    "e-mail": "email",
+    "telefone": "phone",
+    "sítio web": "website",
+    "site": "website",
+}
+CLIENT_IMPORT_HEADERS = {
+    **{header.casefold(): fname for fname, header in CLIENT_TEMPLATE_COLUMNS},
+    **CLIENT_HEADER_ALIASES,
+}
+
 
 class BaseImportImport(models.TransientModel):
     _inherit = "base_import.import"
@@ -17,12 +67,11 @@ class BaseImportImport(models.TransientModel):
         """Map the client template's headers ("Legal name", "Nome legal", "País"...).
 
         base_import only knows a field's technical name and label; client spreadsheets
-        use their own words, listed in ``res.partner._client_hub_import_header_fields``.
+        use their own words, listed in ``CLIENT_IMPORT_HEADERS``.
         A mapping the user saved for a header still comes first.
         """
         if self.res_model == "res.partner" and header.lower() not in mapping_fields:
-            aliases = self.env["res.partner"]._client_hub_import_header_fields()
-            field_name = aliases.get(" ".join(header.split()).casefold())
+            field_name = CLIENT_IMPORT_HEADERS.get(" ".join(header.split()).casefold())
             if any(
                 field["name"] == field_name and field.get("model_name") == "res.partner"
                 for field in fields_tree

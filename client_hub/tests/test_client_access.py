@@ -50,20 +50,15 @@ PROJECT_PARTS = {
     "card_tasks",
     "projects",
     "action_client_hub_new_project",
-    "action_client_hub_open_projects",
-    "action_client_hub_open_tasks_overdue",
 }
 SALE_PARTS = {
     "card_orders",
     "offers_quotes",
     "action_client_hub_new_quotation",
-    "action_client_hub_open_orders",
-    "action_client_hub_open_quotes",
 }
 INVOICE_PARTS = {
     "card_invoices",
     "action_client_hub_new_invoice",
-    "action_client_hub_open_invoices_overdue",
 }
 PROFILE = "client_hub.res_partner_view_form_client_hub"
 
@@ -342,13 +337,15 @@ class TestProfilePerCompany(ClientAccessCase):
 
     def test_actions_of_the_figures_open_only_the_allowed_documents(self):
         shared = self.shared.with_user(self.user_b)
-        for method, model in (
-            ("action_client_hub_open_projects", "project.project"),
-            ("action_client_hub_open_orders", "sale.order"),
-            ("action_client_hub_open_invoices_overdue", "account.move"),
+        for fname, model in (
+            ("client_project_count", "project.project"),
+            ("client_order_count", "sale.order"),
+            ("client_invoice_overdue_count", "account.move"),
         ):
-            action = getattr(shared, method)()
+            action = shared.with_context(
+                client_hub_figure=fname
+            ).action_client_hub_open_figure()
             found = self.env[model].with_user(self.user_b).search(action["domain"])
-            with self.subTest(action=method):
+            with self.subTest(figure=fname):
                 self.assertEqual(found, self.documents[self.company_b][model] & found)
                 self.assertTrue(found)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.client_hub.models.res_partner import normalize_vat
+from odoo.addons.client_hub.vat import vat_key as normalize_vat
 
 from .common import PT_NIF, ClientHubCase
 

@@ -14,34 +14,14 @@ from odf.text import P
 from odoo.tests import tagged
 from odoo.tools import file_open
 
+from odoo.addons.client_hub.models.base_import_import import (
+    CLIENT_TEMPLATE_COLUMNS,
+)
+
 from .common import BR_CNPJ, PT_NIF, PT_NIF_2, ClientHubCase
 
-TEMPLATE_HEADERS = [
-    "Legal name",
-    "Tax ID",
-    "Street",
-    "Street 2",
-    "Zip",
-    "City",
-    "State",
-    "Country",
-    "Email",
-    "Phone",
-    "Website",
-]
-TEMPLATE_FIELDS = [
-    "name",
-    "vat",
-    "street",
-    "street2",
-    "zip",
-    "city",
-    "state_id",
-    "country_id",
-    "email",
-    "phone",
-    "website",
-]
+TEMPLATE_FIELDS = [fname for fname, _header in CLIENT_TEMPLATE_COLUMNS]
+TEMPLATE_HEADERS = [header for _fname, header in CLIENT_TEMPLATE_COLUMNS]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLS = "application/vnd.ms-excel"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"

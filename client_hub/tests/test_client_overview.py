@@ -8,6 +8,7 @@ import pytz
 from lxml import etree
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import ClientHubCase
@@ -297,27 +298,40 @@ class TestClientOverview(ClientOverviewCase):
         self.assertIn('name="filter_overdue_tasks"', arch)
 
     def test_each_figure_opens_the_list_it_counts(self):
-        pairs = {
-            "action_client_hub_open_projects": "client_project_count",
-            "action_client_hub_open_tasks_overdue": "client_task_overdue_count",
-            "action_client_hub_open_tasks_due": "client_task_due_count",
-            "action_client_hub_open_tasks_upcoming": "client_task_upcoming_count",
-            "action_client_hub_open_orders": "client_order_count",
-            "action_client_hub_open_orders_done": "client_order_done_count",
-            "action_client_hub_open_quotes": "client_quote_count",
-            "action_client_hub_open_opportunities": "client_opportunity_count",
-            "action_client_hub_open_invoices_authorized": (
-                "client_invoice_authorized_count"
-            ),
-            "action_client_hub_open_invoices_pending": "client_invoice_pending_count",
-            "action_client_hub_open_invoices_overdue": "client_invoice_overdue_count",
-            "action_client_hub_open_attachments": "client_attachment_count",
-        }
+        """Every figure's button opens its app's own list, narrowed to the records
+        it counts (or sums), without the app's default filters."""
         figures = self.figures(self.client)
-        for method, fname in pairs.items():
-            action = getattr(self.client, method)()
-            found = self.env[action["res_model"]].search_count(action["domain"])
-            self.assertEqual(found, figures[fname], method)
+        client = self.client
+        for fname, figure in client._client_hub_figures().items():
+            action = client.with_context(
+                client_hub_figure=fname
+            ).action_client_hub_open_figure()
+            self.assertEqual(action["res_model"], figure.model, fname)
+            self.assertFalse(
+                [key for key in action["context"] if key.startswith("search_default_")]
+            )
+            found = self.env[action["res_model"]].search(action["domain"])
+            if figure.aggregate == "__count":
+                self.assertEqual(len(found), figures[fname], fname)
+            else:
+                column = figure.aggregate.split(":")[0]
+                self.assertAlmostEqual(sum(found.mapped(column)), figures[fname])
+
+    def test_a_button_without_a_figure_is_refused(self):
+        with self.assertRaises(UserError):
+            self.client.with_context(
+                client_hub_figure="name"
+            ).action_client_hub_open_figure()
+
+    def test_every_figure_field_is_described(self):
+        """Each field computed as a figure has a description, and back."""
+        computed = {
+            name
+            for name, field in self.Partner._fields.items()
+            if field.compute == "_compute_client_figures"
+        }
+        self.assertEqual(computed, set(self.Partner._client_hub_figures()))
+        self.assertEqual(computed, set(FIGURES))
 
     def test_new_document_buttons_prefill_the_client(self):
         for method, model in [

@@ -1,0 +1,345 @@
+# Copyright 2026 client_hub contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Spreadsheet import of clients: templates, update by tax ID, errors by row.
+
+Odoo's own ``load`` does the import; this adds the matching of each row to an
+existing client (by tax ID, else by legal name for clients without one), refuses
+what the database would refuse with a raw error, and writes only what changes.
+"""
+
+from collections import defaultdict
+
+from odoo import _, api, models
+from odoo.models import fix_import_export_id_paths
+
+from ..vat import country_prefix, vat_key, vat_number
+
+# A longer legal name may not fit in the indexes of the partner's name.
+CLIENT_NAME_MAX_LENGTH = 512
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    @api.model
+    def get_import_templates(self):
+        """Offer the client template when the import starts from the Clients list.
+
+        The Clients action puts ``client_hub_import`` in its context, which the import
+        screen passes on; other partner imports keep what Odoo offers.
+        """
+        if not self.env.context.get("client_hub_import"):
+            return super().get_import_templates()
+        return [
+            {
+                "label": _("Import Template for Clients (.xlsx)"),
+                "template": "/client_hub/static/xls/clients_import_template.xlsx",
+            },
+            {
+                "label": _("Import Template for Clients (.xls)"),
+                "template": "/client_hub/static/xls/clients_import_template.xls",
+            },
+        ]
+
+    @api.model
+    def load(self, fields, data):
+        """Update the clients whose tax ID the file gives instead of duplicating them.
+
+        When the tax ID is imported and the file has no ``id``/``.id`` column, every
+        row's tax ID is normalized as ``client_vat_key`` is (with the row's country,
+        else the context's default), the matching clients of the current company are
+        found with one search, and a ``.id`` column is added so that Odoo's own load
+        updates them. Two rows with one tax ID, and a new client without a legal name,
+        are reported with their row numbers as base_import numbers them (the first
+        data row is 0); any error rolls everything back, as Odoo's load does.
+        Cells that the database cannot take are refused first, by row: see
+        ``_client_hub_cell_errors``. ``client_hub_vat_match=False`` in the context
+        turns the matching off.
+        """
+        paths = [fix_import_export_id_paths(name) for name in fields]
+        limit = self.env.context.get("_import_limit") or len(data)
+        messages = self._client_hub_cell_errors(paths, data[:limit])
+        if messages:
+            return {"ids": False, "messages": messages, "nextrow": 0}
+        if (
+            not self.env.context.get("client_hub_vat_match", True)
+            or ["vat"] not in paths
+            or any(path[0] in ("id", ".id") for path in paths)
+        ):
+            return super().load(fields, data)
+
+        matches, messages = self._client_hub_match_rows(paths, data[:limit])
+        fields = [*fields, ".id"]
+        data = [
+            [*row, str(matches[index]) if index in matches else ""]
+            for index, row in enumerate(data)
+        ]
+        savepoint = self.env.cr.savepoint(flush=False)
+        result = super(
+            ResPartner, self.with_context(client_hub_skip_unchanged=True)
+        ).load(fields, data)
+        result["messages"] = self._client_hub_drop_batch_error(result["messages"])
+        if messages:
+            self.env.flush_all()
+            savepoint.rollback()
+            self.env.invalidate_all()
+            self.pool.reset_changes()
+            result.update(ids=False, messages=messages + result["messages"])
+        elif result["ids"] and self.env.context.get("res_partner_search_mode") == (
+            "customer"
+        ):
+            # New clients get their rank from account's create; updated ones need it
+            # to appear under Clients.
+            self.browse(result["ids"]).filtered(lambda p: not p.customer_rank).write(
+                {"customer_rank": 1}
+            )
+        savepoint.close(rollback=False)
+        return result
+
+    def _load_records_write(self, values):
+        """Write only what the file changes when a client import updates a client.
+
+        Without this, importing an exported file back would rewrite every client
+        (new write date, tracking, recomputations) although nothing changed.
+        """
+        if self.env.context.get("client_hub_skip_unchanged"):
+            values = {
+                name: value
+                for name, value in values.items()
+                if name not in self._fields
+                or self._fields[name].type in ("one2many", "many2many", "properties")
+                or (self._fields[name].convert_to_write(self[name], self) or False)
+                != (value or False)
+            }
+            if not values:
+                return
+        return super()._load_records_write(values)
+
+    @api.model
+    def _client_hub_cell_errors(self, paths, data):
+        """Name the rows with a cell that the database would refuse with a raw error.
+
+        PostgreSQL cannot store a NUL character, and a legal name longer than
+        CLIENT_NAME_MAX_LENGTH may not fit in its index; the matching would also
+        search for them.
+        """
+        name_col = paths.index(["name"]) if ["name"] in paths else None
+        messages = []
+        for index, row in enumerate(data):
+            if any(isinstance(cell, str) and "\x00" in cell for cell in row):
+                message = _(
+                    "Row %(row)s contains a NUL character, which cannot be "
+                    "stored. Remove it from the file.",
+                    row=index,
+                )
+            elif name_col is not None and len(row[name_col] or "") > (
+                CLIENT_NAME_MAX_LENGTH
+            ):
+                message = _(
+                    "The legal name of row %(row)s has %(length)s characters; a "
+                    "legal name has at most %(max)s.",
+                    row=index,
+                    length=len(row[name_col]),
+                    max=CLIENT_NAME_MAX_LENGTH,
+                )
+            else:
+                continue
+            messages.append(self._client_hub_import_error(index, message))
+        return messages
+
+    @api.model
+    def _client_hub_match_rows(self, paths, data):
+        """Return ``({row index: client id}, [error messages])`` for an import."""
+        vat_col = paths.index(["vat"])
+        name_col = paths.index(["name"]) if ["name"] in paths else None
+        keys = self._client_hub_import_vat_keys(paths, data)
+        by_row = self._client_hub_clients_by_vat_key(keys)
+        by_name = self._client_hub_clients_by_name(
+            {row[name_col] for index, row in enumerate(data) if index not in keys}
+            if name_col is not None
+            else set()
+        )
+        matches, first_row, messages = {}, {}, []
+        for index, key in keys.items():
+            client = by_row.get(index)
+            if client:
+                matches[index] = client.id
+            first = first_row.setdefault(client.id if client else key, index)
+            if first != index:
+                messages.append(
+                    self._client_hub_import_error(
+                        index,
+                        _(
+                            "Rows %(first)s and %(second)s have the same tax ID "
+                            "%(vat)s. Keep one row per client: merge them or correct "
+                            "the tax ID.",
+                            first=first,
+                            second=index,
+                            vat=data[index][vat_col],
+                        ),
+                    )
+                )
+        # Rows that only continue the previous record's one2many lines are no record.
+        own_cols = [
+            col
+            for col, path in enumerate(paths)
+            if getattr(self._fields.get(path[0]), "type", None) != "one2many"
+        ]
+        for index, row in enumerate(data):
+            if index in matches or not any(row[col] for col in own_cols):
+                continue
+            name = _name_key(row[name_col]) if name_col is not None else ""
+            client = index not in keys and by_name.get(name)
+            if client:
+                matches[index] = client.id
+                first = first_row.setdefault(client.id, index)
+                message = first != index and _(
+                    "Rows %(first)s and %(second)s are both the client %(name)s. "
+                    "Keep one row per client.",
+                    first=first,
+                    second=index,
+                    name=client.name,
+                )
+            else:
+                message = not name and _(
+                    "Row %(row)s has no legal name. A new client needs one: fill in "
+                    "the Legal name column, or the tax ID of an existing client to "
+                    "update it.",
+                    row=index,
+                )
+            if message:
+                messages.append(self._client_hub_import_error(index, message))
+        return matches, messages
+
+    @api.model
+    def _client_hub_import_vat_keys(self, paths, data):
+        """Return ``{row index: tax ID key}``, keyed with the row's country, else the
+        context's default country, as ``client_vat_key`` would be."""
+        vat_col = paths.index(["vat"])
+        countries = self._client_hub_import_countries(paths, data)
+        default = self.env["res.country"].browse(
+            self.env.context.get("default_country_id")
+        )
+        keys = {}
+        for index, row in enumerate(data):
+            key = vat_key(row[vat_col], (countries.get(index) or default).code)
+            if key:
+                keys[index] = key
+        return keys
+
+    @api.model
+    def _client_hub_clients_by_vat_key(self, keys):
+        """Return ``{row index: client}`` for the rows whose tax ID key is a client's.
+
+        One search, among the current company's clients and those without company. A
+        key with a country prefix (PT511111118, from "PT 511 111 118" in a row without
+        country) also matches a client of that country whose key has no prefix.
+        """
+        candidates = set(keys.values())
+        candidates.update(vat_number(key) for key in keys.values())
+        clients = self.search_fetch(
+            [
+                ("client_vat_key", "in", list(candidates)),
+                ("company_id", "in", [False, self.env.company.id]),
+            ],
+            ["client_vat_key", "country_id"],
+        )
+        by_key = {client.client_vat_key: client for client in clients}
+        by_row = {}
+        for index, key in keys.items():
+            client = by_key.get(key)
+            prefix = country_prefix(key)
+            if not client and prefix:
+                client = by_key.get(vat_number(key))
+                if client and client.country_id.code != prefix:
+                    client = None
+            if client:
+                by_row[index] = client
+        return by_row
+
+    @api.model
+    def _client_hub_clients_by_name(self, names):
+        """Return ``{legal name key: client}`` for the clients without a tax ID.
+
+        A client without a tax ID can only be recognized by its legal name, so that a
+        file exported without tax IDs imports back without duplicates; a name that
+        two such clients share matches neither.
+        """
+        names = {name.strip() for name in names if name and name.strip()}
+        if not names:
+            return {}
+        found = defaultdict(list)
+        for client in self.search_fetch(
+            self._client_hub_client_domain()
+            + [
+                ("name", "in", list(names)),
+                ("client_vat_key", "=", False),
+                ("company_id", "in", [False, self.env.company.id]),
+            ],
+            ["name"],
+        ):
+            found[_name_key(client.name)].append(client)
+        return {key: clients[0] for key, clients in found.items() if len(clients) == 1}
+
+    @api.model
+    def _client_hub_import_countries(self, paths, data):
+        """Return ``{row index: res.country}`` for the rows that name a country.
+
+        A country column holds names or codes (as Odoo's import reads them) or
+        external ids; each distinct value is looked up once.
+        """
+        Country = self.env["res.country"]
+        if ["country_id"] in paths:
+            column = paths.index(["country_id"])
+
+            def lookup(value):
+                found = Country.name_search(value, operator="=", limit=1)
+                return Country.browse(found[0][0]) if found else Country
+
+        elif ["country_id", "id"] in paths:
+            column = paths.index(["country_id", "id"])
+
+            def lookup(value):
+                return self.env.ref(value, raise_if_not_found=False) or Country
+
+        else:
+            return {}
+        found = {
+            value: lookup(value)
+            for value in {(row[column] or "").strip() for row in data} - {""}
+        }
+        return {
+            index: found[(row[column] or "").strip()]
+            for index, row in enumerate(data)
+            if (row[column] or "").strip()
+        }
+
+    @api.model
+    def _client_hub_drop_batch_error(self, messages):
+        """Drop the copy of a row's error that Odoo's load puts first, on row 0.
+
+        When a batch create fails, load retries row by row and, if a row fails, also
+        reports the batch's error with the batch's first row. When that error is one
+        row's own, the copy blames row 0 for it; the row's message says it already.
+        """
+        if len(messages) > 1 and any(
+            other["message"] == messages[0]["message"]
+            and other.get("record") != messages[0].get("record")
+            for other in messages[1:]
+        ):
+            return messages[1:]
+        return messages
+
+    @api.model
+    def _client_hub_import_error(self, index, message):
+        return {
+            "type": "error",
+            "message": message,
+            "record": index,
+            "rows": {"from": index, "to": index},
+        }
+
+
+def _name_key(name):
+    """A legal name as the import compares it: surrounding spaces do not count."""
+    return (name or "").strip()

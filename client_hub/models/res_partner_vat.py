@@ -1,0 +1,249 @@
+# Copyright 2026 client_hub contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""One client per tax ID and company.
+
+A stored comparison key (``client_vat_key``, see ``client_hub/vat.py``), a check that
+names the client that already has the tax ID, advisory locks that make transactions
+adding the same tax ID take turns, and a deferred exclusion constraint as the
+database's guarantee.
+"""
+
+from collections import defaultdict
+
+from psycopg2 import errors as pgerrors
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..vat import vat_key, vat_number
+
+CLIENT_VAT_CONSTRAINT = "res_partner_client_vat_key_unique"
+# First key of the advisory locks on tax IDs (the second is the tax ID's hash).
+CLIENT_VAT_LOCK_SPACE = 0x636C6862
+CLIENT_VAT_LOCK_SLOTS = 1024
+# No tax ID is this long; a longer one is refused before it reaches the indexes.
+CLIENT_VAT_MAX_LENGTH = 64
+# The fields the key depends on: writing one of them may change it.
+CLIENT_VAT_KEY_FIELDS = ("vat", "country_id", "parent_id", "is_company")
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    client_vat_key = fields.Char(
+        string="Tax ID Key",
+        compute="_compute_client_vat_key",
+        store=True,
+        copy=False,
+        help="The tax ID without punctuation, spaces, case or the client's own country "
+        "prefix. Set on commercial partners only: contacts share their company's.",
+    )
+
+    # The database's guarantee, for two transactions adding the same tax ID at once.
+    # Deferred to the commit, so that the check below, which sees the same
+    # transaction's rows, names the existing client first.
+    _sql_constraints = [
+        (
+            "client_vat_key_unique",
+            "EXCLUDE (client_vat_key WITH =, COALESCE(company_id, 0) WITH =) "
+            "WHERE (client_vat_key IS NOT NULL) DEFERRABLE INITIALLY DEFERRED",
+            "Another client of this company already has this tax ID.",
+        ),
+    ]
+
+    @api.depends(*CLIENT_VAT_KEY_FIELDS)
+    def _compute_client_vat_key(self):
+        for partner in self:
+            commercial = partner.is_company or not partner.parent_id
+            partner.client_vat_key = commercial and vat_key(
+                partner.vat, partner.country_id.code
+            )
+
+    @api.constrains(*CLIENT_VAT_KEY_FIELDS, "company_id")
+    def _check_client_vat_unique(self):
+        """Refuse a tax ID that another commercial partner of the same company has.
+
+        The search runs as superuser because a tax ID must be unique even against
+        clients the user cannot see; those are not named in the message. A client
+        without a company is shared by every company, so it conflicts with all.
+        """
+        partners = self.filtered("client_vat_key")
+        if not partners:
+            return
+        holders = partners._client_hub_vat_holders(self.sudo())
+        for partner in partners:
+            for other in holders:
+                if partner._client_hub_vat_conflicts_with(other):
+                    raise partner._client_hub_vat_duplicate_error(other)
+        partners._client_hub_check_vat_in_database()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Refuse a tax ID the database cannot store, then lock the tax IDs: see
+        ``_client_hub_lock_vats``."""
+        vats = [vals.get("vat") for vals in vals_list]
+        self._client_hub_check_vat_storable(vats)
+        self._client_hub_lock_vats(vats)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Lock the tax IDs first when the key may change: see
+        ``_client_hub_lock_vats``."""
+        if "vat" in vals:
+            self._client_hub_check_vat_storable([vals["vat"]])
+        if vals.keys() & set(CLIENT_VAT_KEY_FIELDS):
+            self._client_hub_lock_vats(
+                [vals["vat"]] if "vat" in vals else self.mapped("vat")
+            )
+        return super().write(vals)
+
+    def _client_hub_vat_holders(self, model):
+        """Return the other partners (archived included) that hold a tax ID key of
+        ``self``, searched with ``model``'s environment (superuser, or another
+        cursor), with what the check reads."""
+        return model.with_context(active_test=False).search_fetch(
+            [
+                ("client_vat_key", "in", list(set(self.mapped("client_vat_key")))),
+                ("id", "not in", self.ids),
+            ],
+            ["client_vat_key", "company_id", "display_name", "active"],
+        )
+
+    def _client_hub_vat_conflicts_with(self, other):
+        """Whether ``other`` holds the tax ID of ``self`` in a company of ``self``."""
+        self.ensure_one()
+        return (
+            other.id != self.id
+            and other.client_vat_key == self.client_vat_key
+            and (
+                not other.company_id
+                or not self.company_id
+                or other.company_id == self.company_id
+            )
+        )
+
+    def _client_hub_vat_duplicate_error(self, other):
+        """The error naming ``other``, the client that already has the tax ID of
+        ``self``, unless it belongs to a company the user cannot access."""
+        self.ensure_one()
+        if other.company_id and other.company_id.id not in self.env.companies.ids:
+            return ValidationError(
+                _(
+                    "The tax ID %(vat)s of %(client)s is already used by a "
+                    "client of a company you cannot access.",
+                    vat=self.vat,
+                    client=self.display_name,
+                )
+            )
+        return ValidationError(
+            _(
+                "The tax ID %(vat)s of %(client)s is already used by the "
+                'client "%(other)s"%(archived)s. Open that client instead '
+                "of adding it again.",
+                vat=self.vat,
+                client=self.display_name,
+                other=other.display_name,
+                archived="" if other.active else _(" (archived)"),
+            )
+        )
+
+    def _client_hub_check_vat_in_database(self):
+        """Run the database's check of the tax IDs of ``self`` now, not at the commit.
+
+        A client that another transaction is adding at the same moment is invisible to
+        the search of ``_check_client_vat_unique``; only the deferred constraint sees
+        it, and at the commit its error would reach the user raw. Made immediate here,
+        the constraint waits for that transaction and fails if it kept its client, so
+        the user gets the same message as for any duplicate.
+
+        Both SET CONSTRAINTS run inside one savepoint: PostgreSQL restores the
+        constraint's mode only when the savepoint that changed it is rolled back, so a
+        mode changed outside it could survive as IMMEDIATE and make a later duplicate
+        of this transaction fail at the flush, before its client is named.
+        """
+        constraint = SQL.identifier(CLIENT_VAT_CONSTRAINT)
+        self.flush_recordset(["client_vat_key", "company_id"])
+        cr = self.env.cr
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(
+                    SQL("SET CONSTRAINTS %s IMMEDIATE", constraint),
+                    log_exceptions=False,
+                )
+                cr.execute(
+                    SQL("SET CONSTRAINTS %s DEFERRED", constraint), log_exceptions=False
+                )
+        except pgerrors.UndefinedObject:
+            # Not created, as when client_hub was installed on duplicates already there
+            # (Odoo then logs it): the check in Python is all there is.
+            return
+        except pgerrors.ExclusionViolation:
+            raise self._client_hub_vat_race_error() from None
+
+    def _client_hub_vat_race_error(self):
+        """The error for a tax ID that a concurrent transaction has just committed.
+
+        This transaction's snapshot cannot see that client, so a new cursor looks it
+        up, to name it as ``_check_client_vat_unique`` would have.
+        """
+        with self.env.registry.cursor() as cr:
+            env = self.env(cr=cr, su=True)
+            for other in self._client_hub_vat_holders(env["res.partner"]):
+                for partner in self:
+                    if partner._client_hub_vat_conflicts_with(other):
+                        return partner._client_hub_vat_duplicate_error(other)
+        partner = self[0]
+        return ValidationError(
+            _(
+                "The tax ID %(vat)s of %(client)s has just been given to another "
+                "client of this company. Open that client instead of adding it again.",
+                vat=partner.vat,
+                client=partner.display_name,
+            )
+        )
+
+    @api.model
+    def _client_hub_check_vat_storable(self, vats):
+        """Refuse, before anything is written, a tax ID too long to be one or with a
+        NUL character: in the database it would fail with a raw error."""
+        for vat in vats:
+            if isinstance(vat, str) and "\x00" in vat:
+                raise ValidationError(_("A tax ID cannot contain a NUL character."))
+            if isinstance(vat, str) and len(vat) > CLIENT_VAT_MAX_LENGTH:
+                raise ValidationError(
+                    _(
+                        "A tax ID has at most %(max)s characters; this one has "
+                        "%(length)s: %(start)s…",
+                        max=CLIENT_VAT_MAX_LENGTH,
+                        length=len(vat),
+                        start=vat[:20],
+                    )
+                )
+
+    def _client_hub_lock_vats(self, vats):
+        """Make transactions that add the same tax ID take turns, until the commit.
+
+        Otherwise two transactions adding it at once both write their row, and at the
+        commit each waits for the other: PostgreSQL breaks that deadlock by failing one
+        of them at random, with a raw error. With the lock, the second waits before
+        writing, then finds the first's client (see
+        ``_client_hub_check_vat_in_database``) or, if the first rolled back, goes on.
+        The lock ignores a leading country prefix, which the key only drops for the
+        client's own country; tax IDs that differ only by it just wait for each other.
+        Tax IDs share CLIENT_VAT_LOCK_SLOTS locks, so that a 10,000-row import holds at
+        most that many until its commit, far below PostgreSQL's lock table.
+        """
+        numbers = {vat_number(vat_key(vat)) for vat in vats if isinstance(vat, str)}
+        numbers = sorted(number for number in numbers if number)
+        if numbers:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT pg_advisory_xact_lock(%s, slot) FROM ("
+                    " SELECT DISTINCT hashtext(key) & %s AS slot"
+                    " FROM unnest(%s::text[]) AS key ORDER BY 1) AS slots",
+                    CLIENT_VAT_LOCK_SPACE,
+                    CLIENT_VAT_LOCK_SLOTS - 1,
+                    numbers,
+                )
+            )
