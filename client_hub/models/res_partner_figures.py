@@ -459,8 +459,10 @@ class ResPartner(models.Model):
         )
         if "." not in figure.partner:
             context[f"default_{figure.partner}"] = self.id
+        label = self._fields[fname]._description_string(self.env)
         action.update(
-            name=self._fields[fname]._description_string(self.env),
+            name=label,
+            display_name=label,
             domain=figure.domain + [(figure.partner, "in", partners.ids)],
             context={**context, **figure.context},
         )

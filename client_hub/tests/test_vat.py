@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.client_hub.models.res_partner import normalize_vat
+from odoo.addons.client_hub.vat import vat_key as normalize_vat
 
 from .common import BR_CNPJ, BR_CNPJ_2, PT_NIF, PT_NIF_2, ClientHubCase
 

@@ -64,11 +64,11 @@ registry.category("web_tour.tours").add("client_hub_profile", {
         // Overview: figures of the client and its contacts.
         {
             content: "Overview: 2 confirmed orders (one was placed by a contact)",
-            trigger: `${PROFILE} button[name=action_client_hub_open_orders] .o_field_widget[name=client_order_count]:contains(2)`,
+            trigger: `${PROFILE} button.o_client_hub_figure .o_field_widget[name=client_order_count]:contains(2)`,
         },
         {
             content: "Overview: 1 overdue invoice (addressed to a contact)",
-            trigger: `${PROFILE} button[name=action_client_hub_open_invoices_overdue] .o_field_widget[name=client_invoice_overdue_count]:contains(1)`,
+            trigger: `${PROFILE} button.o_client_hub_figure .o_field_widget[name=client_invoice_overdue_count]:contains(1)`,
         },
         // Contact data
         ...openTab("contact_data", "Contact data"),
@@ -130,7 +130,7 @@ registry.category("web_tour.tours").add("client_hub_profile", {
         ...openTab("overview", "Overview"),
         {
             content: "Click the overdue-invoices figure",
-            trigger: `${PROFILE} button[name=action_client_hub_open_invoices_overdue]`,
+            trigger: `${PROFILE} button.o_client_hub_figure:has(.o_field_widget[name=client_invoice_overdue_count])`,
             run: "click",
         },
         {
