@@ -222,12 +222,19 @@ class ResPartner(models.Model):
             ),
             "client_task_due_count": ClientFigure(
                 domain=OPEN_TASK_DOMAIN
-                + [("date_deadline", ">=", start_today), ("date_deadline", "<", end_due)],
+                + [
+                    ("date_deadline", ">=", start_today),
+                    ("date_deadline", "<", end_due),
+                ],
                 **task,
             ),
             "client_task_upcoming_count": ClientFigure(
                 domain=OPEN_TASK_DOMAIN
-                + ["|", ("date_deadline", "=", False), ("date_deadline", ">=", end_due)],
+                + [
+                    "|",
+                    ("date_deadline", "=", False),
+                    ("date_deadline", ">=", end_due),
+                ],
                 **task,
             ),
             "client_order_count": ClientFigure(
@@ -239,7 +246,9 @@ class ResPartner(models.Model):
                 action="sale.action_orders",
             ),
             "client_quote_count": ClientFigure(
-                "sale.order", QUOTE_DOMAIN, action="sale.action_quotations_with_onboarding"
+                "sale.order",
+                QUOTE_DOMAIN,
+                action="sale.action_quotations_with_onboarding",
             ),
             "client_opportunity_count": ClientFigure(
                 "crm.lead",
@@ -422,7 +431,13 @@ class ResPartner(models.Model):
         matches = SQL("COALESCE(value, 0) %s %s", SQL_OPERATORS[operator], value)
         if OPERATOR_FUNCTIONS[operator](0, value):
             # Clients without any source record match too: exclude the others.
-            return [("id", "not in", self._client_hub_roots(query, SQL("NOT (%s)", matches)))]
+            return [
+                (
+                    "id",
+                    "not in",
+                    self._client_hub_roots(query, SQL("NOT (%s)", matches)),
+                )
+            ]
         return [("id", "in", self._client_hub_roots(query, matches))]
 
     @api.model

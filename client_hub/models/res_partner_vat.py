@@ -8,8 +8,6 @@ adding the same tax ID take turns, and a deferred exclusion constraint as the
 database's guarantee.
 """
 
-from collections import defaultdict
-
 from psycopg2 import errors as pgerrors
 
 from odoo import _, api, fields, models

@@ -18,8 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import PT_NIF, ClientHubCase
-from .test_client_import import CSV, TEMPLATE_HEADERS, XLSX, make_file
+from .common import CSV, PT_NIF, TEMPLATE_HEADERS, XLSX, ClientHubCase, make_file
 
 FORMULA = "=cmd|' /C calc'!A0"
 OPTIONS = {"has_headers": True, "quoting": '"', "separator": ",", "sheet": ""}

@@ -2,64 +2,22 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Clients in and out of spreadsheets, through Odoo's own import and export."""
 
-import csv
-import io
-
-import openpyxl
-import xlwt
-from odf.opendocument import OpenDocumentSpreadsheet
-from odf.table import Table, TableCell, TableRow
-from odf.text import P
-
 from odoo.tests import tagged
 from odoo.tools import file_open
 
-from odoo.addons.client_hub.models.base_import_import import (
-    CLIENT_TEMPLATE_COLUMNS,
+from .common import (
+    BR_CNPJ,
+    CSV,
+    ODS,
+    PT_NIF,
+    PT_NIF_2,
+    TEMPLATE_FIELDS,
+    TEMPLATE_HEADERS,
+    XLS,
+    XLSX,
+    ClientHubCase,
+    make_file,
 )
-
-from .common import BR_CNPJ, PT_NIF, PT_NIF_2, ClientHubCase
-
-TEMPLATE_FIELDS = [fname for fname, _header in CLIENT_TEMPLATE_COLUMNS]
-TEMPLATE_HEADERS = [header for _fname, header in CLIENT_TEMPLATE_COLUMNS]
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-XLS = "application/vnd.ms-excel"
-ODS = "application/vnd.oasis.opendocument.spreadsheet"
-CSV = "text/csv"
-
-
-def make_file(file_type, rows):
-    """The rows (header first) as a file of ``file_type``."""
-    buffer = io.BytesIO()
-    if file_type == CSV:
-        text = io.StringIO()
-        csv.writer(text).writerows(rows)
-        return text.getvalue().encode()
-    if file_type == XLSX:
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(buffer)
-    elif file_type == XLS:
-        book = xlwt.Workbook(encoding="utf-8")
-        sheet = book.add_sheet("Clients")
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                sheet.write(r, c, value)
-        book.save(buffer)
-    elif file_type == ODS:
-        document = OpenDocumentSpreadsheet()
-        table = Table(name="Clients")
-        for row in rows:
-            table_row = TableRow()
-            for value in row:
-                cell = TableCell(valuetype="string")
-                cell.addElement(P(text=value))
-                table_row.addElement(cell)
-            table.addElement(table_row)
-        document.spreadsheet.addElement(table)
-        document.write(buffer)
-    return buffer.getvalue()
 
 
 @tagged("post_install", "-at_install")

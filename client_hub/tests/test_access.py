@@ -12,8 +12,8 @@ from .common import (
     PROJECT_USER,
     SALES_MANAGER,
     SALESMAN,
+    ClientOverviewCase,
 )
-from .test_client_overview import ClientOverviewCase
 
 INVOICING = "account.group_account_invoice"
 
