@@ -157,9 +157,7 @@ class TestProfileIsThePartnerForm(ProfileCase):
             with self.subTest(role=role):
                 profile = self.shown(self.users[role], PROFILE)
                 self.assertEqual("bank_ids" in profile, banks)
-                self.assertEqual(
-                    "property_account_receivable_id" in profile, accounts
-                )
+                self.assertEqual("property_account_receivable_id" in profile, accounts)
                 self.assertLessEqual(
                     {"company_registry", "ref", "comment", "child_ids", "user_id"},
                     profile,
@@ -299,3 +297,38 @@ class TestProfileSavesPerRole(ProfileCase):
             limit=1,
         )
         self.save_as("accountant", property_account_receivable_id=receivable)
+
+
+@tagged("post_install", "-at_install")
+class TestProfileLabels(ClientHubCase):
+    """The overview's nouns agree with their numbers, in each language shipped."""
+
+    def test_files_label_has_a_singular_and_a_plural_in_each_language(self):
+        labels = {
+            "en_US": ("file", "files"),
+            "pt_PT": ("ficheiro", "ficheiros"),
+            "pt_BR": ("arquivo", "arquivos"),
+            "es_ES": ("archivo", "archivos"),
+        }
+        for lang in labels:
+            self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(
+            ["client_hub"], list(labels), overwrite=True
+        )
+        view = self.env.ref(PROFILE)
+        for lang, (one, many) in labels.items():
+            arch = self.Partner.with_context(lang=lang).get_view(view.id, "form")
+            (button,) = etree.fromstring(arch["arch"]).xpath(
+                "//button[contains(@context, 'client_attachment_count')]"
+            )
+            spans = {
+                span.get("invisible"): span.text.strip() for span in button.iter("span")
+            }
+            with self.subTest(lang=lang):
+                self.assertEqual(
+                    spans,
+                    {
+                        "client_attachment_count != 1": one,
+                        "client_attachment_count == 1": many,
+                    },
+                )
