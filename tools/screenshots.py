@@ -74,6 +74,18 @@ SHOTS = [
         ],
     ),
     (
+        # Contact data: Odoo's partner form, its own tabs included, on the Sales &
+        # Purchase tab (payment terms, fiscal position, reference...).
+        "client_profile_contact_data.png",
+        [
+            ("goto_record", "/odoo/clients", "client_hub.client_lusitania"),
+            ("click", ".o_form_view .o_notebook a.nav-link[name=contact_data]"),
+            ("click", ".o_form_view .o_notebook a.nav-link[name=sales_purchases]"),
+            ("wait", ".tab-pane.active [name=property_payment_term_id]"),
+            ("shot",),
+        ],
+    ),
+    (
         # Import from the list's ⋯ (cog) menu, with a row whose tax ID is invalid.
         "clients_import_error.png",
         [

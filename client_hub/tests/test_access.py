@@ -16,15 +16,17 @@ from .common import (
 )
 
 INVOICING = "account.group_account_invoice"
+TIMESHEET = "hr_timesheet.group_hr_timesheet_user"
 
 PROJECT_FIELDS = {
     "client_project_count",
-    "client_project_hours",
     "client_task_overdue_count",
     "client_task_due_count",
     "client_task_upcoming_count",
     "client_project_ids",
 }
+# The hours are timesheets: shown to the users of hr_timesheet's group.
+TIMESHEET_FIELDS = {"client_project_hours"}
 SALE_FIELDS = {
     "client_order_count",
     "client_order_done_count",
@@ -83,8 +85,11 @@ class ClientAccessCase(ClientOverviewCase):
             "cha_invoicing_salesman", f"{SALESMAN},{INVOICING}"
         )
         cls.project_user = cls.new_user("cha_project", PROJECT_USER)
+        cls.project_timesheet_user = cls.new_user(
+            "cha_project_timesheet", f"{PROJECT_USER},{TIMESHEET}"
+        )
         # Every right, in company B only; and in both companies.
-        all_rights = f"{SALES_MANAGER},{PROJECT_USER},{INVOICING}"
+        all_rights = f"{SALES_MANAGER},{PROJECT_USER},{TIMESHEET},{INVOICING}"
         cls.user_b = cls.new_user("cha_user_b", all_rights, cls.company_b)
         cls.user_ab = cls.new_user("cha_user_ab", all_rights, cls.company_a, both)
 
@@ -147,17 +152,20 @@ class ClientAccessCase(ClientOverviewCase):
         with Form(partner, view=PROFILE) as form:
             return form
 
-    def assertSees(self, user, project=False, sale=False, invoice=False):
+    def assertSees(
+        self, user, project=False, sale=False, invoice=False, timesheet=False
+    ):
         """``user`` opens the profile, and it shows exactly the figures, cards and
         tabs of the rights given."""
         self.open_profile(user)
         fields, names = self.profile_arch(user)
         for shown, gated_fields, parts in (
             (project, PROJECT_FIELDS, PROJECT_PARTS),
+            (timesheet, TIMESHEET_FIELDS, set()),
             (sale, SALE_FIELDS, SALE_PARTS),
             (invoice, INVOICE_FIELDS, INVOICE_PARTS),
         ):
-            with self.subTest(user=user.login, parts=sorted(parts)[0]):
+            with self.subTest(user=user.login, fields=sorted(gated_fields)[0]):
                 if shown:
                     self.assertLessEqual(gated_fields, fields)
                     self.assertLessEqual(parts, names)
@@ -189,10 +197,16 @@ class TestProfilePerRole(ClientAccessCase):
         self.assertSees(self.invoicing_salesman, sale=True, invoice=True)
 
     def test_project_user_sees_projects_only(self):
+        self.assertFalse(self.project_user.has_group(TIMESHEET))
         self.assertSees(self.project_user, project=True)
 
+    def test_project_user_with_timesheets_sees_projects_and_hours(self):
+        self.assertSees(self.project_timesheet_user, project=True, timesheet=True)
+
     def test_user_with_every_right_sees_everything(self):
-        self.assertSees(self.user_ab, project=True, sale=True, invoice=True)
+        self.assertSees(
+            self.user_ab, project=True, sale=True, invoice=True, timesheet=True
+        )
 
     def test_figures_are_the_documents_of_the_user(self):
         """Each role's figures: a salesman counts only their own orders and leads,
@@ -258,8 +272,8 @@ class TestListAndKanbanAsSalesman(ClientAccessCase):
 
     def test_kanban_card_shows_no_invoice_or_task_figure(self):
         for user, hidden in (
-            (self.salesman, INVOICE_FIELDS | PROJECT_FIELDS),
-            (self.invoicing_salesman, PROJECT_FIELDS),
+            (self.salesman, INVOICE_FIELDS | PROJECT_FIELDS | TIMESHEET_FIELDS),
+            (self.invoicing_salesman, PROJECT_FIELDS | TIMESHEET_FIELDS),
             (self.user_ab, set()),
         ):
             with self.subTest(user=user.login):

@@ -32,7 +32,8 @@ class TestClientTours(HttpCase):
         )
 
     def test_profile_tour(self):
-        """A demo client's profile: each tab, one overview figure, a file upload."""
+        """A demo client's profile: each tab, one overview figure, a payment term
+        edited under Contact data, a file upload."""
         client = self.env.ref("client_hub.client_lusitania", raise_if_not_found=False)
         if not client:
             self.skipTest("the profile tour walks through the demo data")
@@ -49,6 +50,10 @@ class TestClientTours(HttpCase):
         self.assertEqual(uploaded.raw, b"Caderno de encargos (tour).")
         self.assertEqual(uploaded.create_uid, self.env.ref("base.user_admin"))
         self.assertIn(uploaded, client.client_attachment_ids)
+        self.assertEqual(
+            client.property_payment_term_id,
+            self.env.ref("account.account_payment_term_30days"),
+        )
 
     def test_import_tour(self):
         """⋯ → Import records: a bad row blocks the file; fixed, the clients appear."""

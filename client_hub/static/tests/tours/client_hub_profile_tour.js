@@ -40,9 +40,11 @@ function openTab(name, label) {
 
 /**
  * Sales → Clients → the demo client Lusitânia Engenharia: every tab of the profile shows
- * the client's own documents (those of its contacts included), the overdue-invoices
- * figure opens the list of exactly that invoice, and a file uploaded in Files is kept.
- * test_client_tours.py checks the attachment it leaves behind.
+ * the client's own documents (those of its contacts included), the overview's labels
+ * agree with their numbers, a payment term edited under Contact data is saved, the
+ * overdue-invoices figure opens the list of exactly that invoice, and a file uploaded
+ * in Files is kept.
+ * test_tours.py checks the payment term and the attachment it leaves behind.
  */
 registry.category("web_tour.tours").add("client_hub_profile", {
     url: "/odoo",
@@ -70,7 +72,23 @@ registry.category("web_tour.tours").add("client_hub_profile", {
             content: "Overview: 1 overdue invoice (addressed to a contact)",
             trigger: `${PROFILE} button.o_client_hub_figure .o_field_widget[name=client_invoice_overdue_count]:contains(1)`,
         },
-        // Contact data
+        {
+            content: "Overview: one quotation, in the singular",
+            trigger: `${PROFILE} button.o_client_hub_figure:has(.o_field_widget[name=client_quote_count]):contains(1 quotation):not(:contains(quotations))`,
+        },
+        {
+            content: "Overview: two projects, in the plural",
+            trigger: `${PROFILE} button.o_client_hub_figure:has(.o_field_widget[name=client_project_count]):contains(2 projects)`,
+        },
+        {
+            content: "Overview: one file, in the singular",
+            trigger: `${PROFILE} button.o_client_hub_figure:has(.o_field_widget[name=client_attachment_count]):contains(1 file):not(:contains(files))`,
+        },
+        {
+            content: "The right panel's address starts with the street, not the name",
+            trigger: `${PROFILE} .o_client_hub_panel [name=client_panel_address] > :first-child:contains(Rua Castilho, 39)`,
+        },
+        // Contact data: Odoo's partner form, its own tabs under it.
         ...openTab("contact_data", "Contact data"),
         {
             content: "Contact data: the client's address",
@@ -78,13 +96,30 @@ registry.category("web_tour.tours").add("client_hub_profile", {
         },
         {
             content: "Contact data: the client's contacts",
-            trigger: `${PROFILE} .tab-pane.active .o_field_widget[name=child_ids] .o_data_row:contains(Rui Matos)`,
+            trigger: `${PROFILE} .tab-pane.active .o_field_widget[name=child_ids] .o_kanban_record:contains(Rui Matos)`,
         },
         countIs(
             "Contact data: two contacts",
-            `${PROFILE} .tab-pane.active .o_field_widget[name=child_ids] .o_data_row`,
+            `${PROFILE} .tab-pane.active .o_field_widget[name=child_ids] .o_kanban_record:not(.o_kanban_ghost)`,
             2
         ),
+        ...openTab("sales_purchases", "Sales & Purchase"),
+        {
+            content: "Sales & Purchase: type a customer payment term",
+            trigger: `${PROFILE} .tab-pane.active .o_field_widget[name=property_payment_term_id] input`,
+            run: "edit 30 Days",
+        },
+        {
+            content: "Sales & Purchase: pick 30 Days",
+            trigger:
+                ".o-autocomplete--dropdown-menu .o-autocomplete--dropdown-item a:contains(30 Days)",
+            run: "click",
+        },
+        ...stepUtils.saveForm(),
+        {
+            content: "Sales & Purchase: the payment term is saved",
+            trigger: `${PROFILE} .o_field_widget[name=property_payment_term_id] input:value(30 Days)`,
+        },
         // Projects
         ...openTab("projects", "Projects"),
         {
@@ -186,8 +221,8 @@ registry.category("web_tour.tours").add("client_hub_profile", {
         },
         ...openTab("overview", "Overview"),
         {
-            content: "Overview: the Files figure counts it",
-            trigger: `${PROFILE} .o_field_widget[name=client_attachment_count]:contains(2)`,
+            content: "Overview: the Files figure counts it, in the plural",
+            trigger: `${PROFILE} button.o_client_hub_figure:has(.o_field_widget[name=client_attachment_count]):contains(2 files)`,
         },
     ],
 });
