@@ -34,13 +34,36 @@ class TestTaxIdKey(ClientHubCase):
         for written in ("511111118", "511 111 118", "PT511111118", "pt 511.111.118"):
             self.assertEqual(normalize_vat(written, "PT"), "511111118", written)
 
-    def test_another_country_prefix_is_kept(self):
+    def test_another_country_prefix_is_kept_without_base_vat(self):
+        """The pure key only drops the client's own prefix; base_vat decides whether
+        another prefix is a country (see TestTaxIdCountry)."""
         self.assertEqual(normalize_vat("ES511111118", "PT"), "ES511111118")
         self.assertEqual(normalize_vat("PT511111118", None), "PT511111118")
 
+    def test_unicode_digits_spaces_and_format_characters_fold_to_ascii(self):
+        def digits(zero, number=PT_NIF):
+            return "".join(chr(zero + int(digit)) for digit in number)
+
+        for written in (
+            digits(0xFF10),  # full-width
+            digits(0x660),  # Arabic-Indic
+            digits(0x966),  # Devanagari
+            "511\u00a0111\u2009118",  # no-break and thin spaces
+            "511\u200b111\u200d118\u2060",  # zero-width space, joiner, word joiner
+            "\ufeff511\u00ad111118",  # byte order mark, soft hyphen
+            "\uff30\uff34" + digits(0xFF10),  # full-width "PT" and digits
+        ):
+            self.assertEqual(normalize_vat(written, "PT"), PT_NIF, ascii(written))
+
     def test_empty_or_punctuation_only_tax_id_has_no_key(self):
-        for written in (False, "", " ", "-./", "çã€"):
+        for written in (False, "", " ", "-./", "\u200b", "€"):
             self.assertFalse(normalize_vat(written, "PT"), written)
+
+    def test_a_tax_id_with_letters_or_digits_never_has_an_empty_key(self):
+        """Letters of other scripts stay in the key, as they are: "ß" is not "SS"."""
+        self.assertEqual(normalize_vat("çã€", "PT"), "ÇÃ")
+        self.assertEqual(normalize_vat("ß", None), "ß")
+        self.assertNotEqual(normalize_vat("ß", None), normalize_vat("SS", None))
 
 
 @tagged("post_install", "-at_install")
