@@ -17,9 +17,9 @@ from .common import (
 
 INVOICING = "account.group_account_invoice"
 
+# The hours are a timesheet user's: see test_figure_rights.
 PROJECT_FIELDS = {
     "client_project_count",
-    "client_project_hours",
     "client_task_overdue_count",
     "client_task_due_count",
     "client_task_upcoming_count",
