@@ -21,7 +21,7 @@ from odoo.tests import tagged
 from odoo.addons.client_hub.vat import fold_vat, vat_prefix
 
 from .common import PT_NIF, PT_NIF_2, ClientHubCase
-from .test_vat_properties import spellings
+from .spellings import spellings
 
 # Each example writes to the database: fewer of them than for the pure key.
 PATHS = settings(max_examples=15, deadline=None, database=None)
