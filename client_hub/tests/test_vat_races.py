@@ -254,7 +254,7 @@ class TestTaxIdRaceManyUsers(RaceCase):
         import fails only on that row."""
         self.addCleanup(self.delete_committed_like, "Race Import")
         common = PT_NIF
-        rows_per_file = 12
+        rows_per_file = 50
 
         def load(index):
             def job(env):
