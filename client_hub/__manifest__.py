@@ -34,6 +34,7 @@
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/client_activity_demo.xml",
+        "demo/crm_lead_enrichment_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -6,7 +6,8 @@ Each tab is described like a figure (``ClientFigure``, aggregate ``id:array_agg`
 and read by the figures' query, under the reading user's rights and companies.
 """
 
-from odoo import Command, api, fields, models
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
 
 from .res_partner_figures import (
     INVOICE_GROUPS,
@@ -20,7 +21,7 @@ from .res_partner_figures import (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     client_project_ids = fields.Many2many(
         "project.project",
@@ -67,6 +68,73 @@ class ResPartner(models.Model):
         context={"default_res_model": "res.partner"},
         help="Files attached to the client itself.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Refuse files of other records in the Files tab: see
+        ``_client_hub_check_file_commands``."""
+        for vals in vals_list:
+            self.browse()._client_hub_check_file_commands(
+                vals.get("client_attachment_ids")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Refuse files of other records in the Files tab: see
+        ``_client_hub_check_file_commands``."""
+        if "client_attachment_ids" in vals:
+            for partner in self:
+                partner._client_hub_check_file_commands(vals["client_attachment_ids"])
+        return super().write(vals)
+
+    def _client_hub_check_file_commands(self, commands):
+        """Let the Files tab create files and change or remove the client's own,
+        and nothing else.
+
+        The field is a one2many on ``res_id``: linking a file through it only
+        rewrites the file's ``res_id``, so a file of a sale order would move to
+        another record of that model, which the user may not even read. A new
+        file belongs to the client (its model is ``res.partner``).
+        """
+        Attachment = self.env["ir.attachment"]
+        ids = []
+        for command in commands or ():
+            if not isinstance(command, (list, tuple)) or not command:
+                continue
+            if command[0] == Command.CREATE:
+                model = (command[2] or {}).get("res_model") or "res.partner"
+                if model != "res.partner":
+                    raise UserError(
+                        _("A file added in the Files tab belongs to the client.")
+                    )
+            elif command[0] == Command.UPDATE and {"res_model", "res_id"} & set(
+                command[2] or {}
+            ):
+                raise UserError(
+                    _("A file of the Files tab cannot be moved to another record.")
+                )
+            elif command[0] == Command.SET:
+                ids += command[2] or []
+            if command[0] in (
+                Command.UPDATE,
+                Command.DELETE,
+                Command.UNLINK,
+                Command.LINK,
+            ):
+                ids.append(command[1])
+        files = Attachment.browse(ids).sudo().exists()
+        others = files.filtered(
+            lambda file: file.res_model != "res.partner" or file.res_id != self.id
+        )
+        if others:
+            raise UserError(
+                _(
+                    "The Files tab of %(client)s adds new files and changes the "
+                    "client's own files only: a file of another record cannot be "
+                    "moved here. Upload a copy of it instead.",
+                    client=self.display_name or _("a new client"),
+                )
+            )
 
     @api.model
     def _client_hub_tabs(self):

@@ -28,6 +28,8 @@ from odoo.tools.safe_eval import safe_eval
 # Who may read each group of figures: the groups Odoo itself puts on its own buttons.
 SALE_GROUPS = "sales_team.group_sale_salesman"
 PROJECT_GROUPS = "project.group_project_user"
+# Hours open the timesheets' list, which only timesheet users may read.
+TIMESHEET_GROUPS = "hr_timesheet.group_hr_timesheet_user"
 INVOICE_GROUPS = "account.group_account_invoice,account.group_account_readonly"
 
 OPEN_TASK_DOMAIN = [("state", "not in", ("1_done", "1_canceled"))]
@@ -79,7 +81,7 @@ class ClientFigure:
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     client_project_count = fields.Integer(
         string="Active Projects",
@@ -92,7 +94,7 @@ class ResPartner(models.Model):
         string="Hours",
         compute="_compute_client_figures",
         search=_figure_search("client_project_hours"),
-        groups=PROJECT_GROUPS,
+        groups=TIMESHEET_GROUPS,
         help="Timesheet hours logged on the client's active projects.",
     )
     client_task_overdue_count = fields.Integer(

@@ -9,17 +9,27 @@ what the database would refuse with a raw error, and writes only what changes.
 
 from collections import defaultdict
 
+import psycopg2
+
 from odoo import _, api, models
+from odoo.exceptions import UserError
 from odoo.models import fix_import_export_id_paths
 
-from ..vat import country_prefix, vat_key, vat_number
+from .res_partner_vat import CLIENT_VAT_MAX_LENGTH
 
-# A longer legal name may not fit in the indexes of the partner's name.
+# Longer texts may not fit in the indexes of their columns.
 CLIENT_NAME_MAX_LENGTH = 512
+CLIENT_TEXT_MAX_LENGTH = 512
+CLIENT_PHONE_MAX_LENGTH = 64
+# Database errors of an imported row: worded by Odoo's load (missing value, unique,
+# check); of two transactions at once; of a value too long for an index.
+WORDED_PGCODES = ("23502", "23505", "23514")
+RETRY_PGCODES = ("40001", "40P01", "55P03")
+TOO_LONG_PGCODES = ("54000", "22001")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def get_import_templates(self):
@@ -56,11 +66,18 @@ class ResPartner(models.Model):
         ``_client_hub_cell_errors``. ``client_hub_vat_match=False`` in the context
         turns the matching off.
         """
+        if not self.env.context.get("client_hub_load"):
+            return self.with_context(client_hub_load=True).load(fields, data)
         paths = [fix_import_export_id_paths(name) for name in fields]
         limit = self.env.context.get("_import_limit") or len(data)
         messages = self._client_hub_cell_errors(paths, data[:limit])
         if messages:
             return {"ids": False, "messages": messages, "nextrow": 0}
+        if ["vat"] in paths:
+            # Every tax ID of the file locked at once, in one order, before any
+            # write: two imports then wait for each other instead of deadlocking.
+            vat_col = paths.index(["vat"])
+            self._client_hub_lock_vats([row[vat_col] for row in data[:limit]])
         if (
             not self.env.context.get("client_hub_vat_match", True)
             or ["vat"] not in paths
@@ -74,11 +91,21 @@ class ResPartner(models.Model):
             [*row, str(matches[index]) if index in matches else ""]
             for index, row in enumerate(data)
         ]
+        # A row already reported (a second row of one client) is left out of
+        # Odoo's load: there it would fail again, naming the client of the first
+        # row, which the rollback below never creates, and the batch it was in.
+        reported = {message["record"] for message in messages}
+        kept = [index for index in range(len(data)) if index not in reported]
         savepoint = self.env.cr.savepoint(flush=False)
         result = super(
             ResPartner, self.with_context(client_hub_skip_unchanged=True)
-        ).load(fields, data)
+        ).load(fields, [data[index] for index in kept] if reported else data)
         result["messages"] = self._client_hub_drop_batch_error(result["messages"])
+        if reported:
+            result["messages"] = [
+                self._client_hub_renumber(message, kept)
+                for message in result["messages"]
+            ]
         if messages:
             self.env.flush_all()
             savepoint.rollback()
@@ -115,15 +142,60 @@ class ResPartner(models.Model):
                 return
         return super()._load_records_write(values)
 
+    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+        """Word the database errors that Odoo's load would report raw, during an
+        import of partners.
+
+        Odoo's load shows PostgreSQL's own text for every database error but a
+        missing value, a unique or a check constraint. The rows are flushed here, so
+        that such an error is raised where it can be worded; the import's savepoint
+        then rolls the row back, as for any error.
+        """
+        if not self.env.context.get("client_hub_load"):
+            return super()._load_records(data_list, update, ignore_duplicates)
+        try:
+            records = super()._load_records(data_list, update, ignore_duplicates)
+            self.env.flush_all()
+        except psycopg2.Error as error:
+            if error.pgcode in WORDED_PGCODES:
+                raise
+            raise UserError(self._client_hub_database_error(error)) from None
+        return records
+
+    @api.model
+    def _client_hub_database_error(self, error):
+        """A message, in words, for a database error on an imported row."""
+        if error.pgcode in RETRY_PGCODES:
+            return _(
+                "This row could not be written because another user was changing "
+                "the same records at that moment. Nothing was written: import the "
+                "file again."
+            )
+        if error.pgcode in TOO_LONG_PGCODES:
+            return _(
+                "A value of this row is too long for the database. Shorten the "
+                "longest cells of the row."
+            )
+        return _(
+            "The database refused this row (error code %(code)s). Nothing was "
+            "written: check the row's values.",
+            code=error.pgcode,
+        )
+
     @api.model
     def _client_hub_cell_errors(self, paths, data):
         """Name the rows with a cell that the database would refuse with a raw error.
 
-        PostgreSQL cannot store a NUL character, and a legal name longer than
-        CLIENT_NAME_MAX_LENGTH may not fit in its index; the matching would also
-        search for them.
+        PostgreSQL cannot store a NUL character, and a text longer than its column's
+        limit (``_client_hub_import_max_lengths``) may not fit in the column's index
+        ("index row requires ... bytes"); the matching would also search for them.
         """
-        name_col = paths.index(["name"]) if ["name"] in paths else None
+        limits = self._client_hub_import_max_lengths()
+        limited = [
+            (col, path[0], limits[path[0]])
+            for col, path in enumerate(paths)
+            if len(path) == 1 and path[0] in limits
+        ]
         messages = []
         for index, row in enumerate(data):
             if any(isinstance(cell, str) and "\x00" in cell for cell in row):
@@ -132,20 +204,52 @@ class ResPartner(models.Model):
                     "stored. Remove it from the file.",
                     row=index,
                 )
-            elif name_col is not None and len(row[name_col] or "") > (
-                CLIENT_NAME_MAX_LENGTH
-            ):
-                message = _(
-                    "The legal name of row %(row)s has %(length)s characters; a "
-                    "legal name has at most %(max)s.",
-                    row=index,
-                    length=len(row[name_col]),
-                    max=CLIENT_NAME_MAX_LENGTH,
-                )
             else:
-                continue
+                too_long = next(
+                    (
+                        (fname, limit, len(row[col]))
+                        for col, fname, limit in limited
+                        if isinstance(row[col], str) and len(row[col]) > limit
+                    ),
+                    None,
+                )
+                if not too_long:
+                    continue
+                fname, limit, length = too_long
+                message = _(
+                    "The %(field)s of row %(row)s has %(length)s characters; a "
+                    "%(field)s has at most %(max)s.",
+                    field=_("legal name")
+                    if fname == "name"
+                    else self._fields[fname]._description_string(self.env),
+                    row=index,
+                    length=length,
+                    max=limit,
+                )
             messages.append(self._client_hub_import_error(index, message))
         return messages
+
+    @api.model
+    def _client_hub_import_max_lengths(self):
+        """Return ``{field name: most characters}`` for the text columns with an
+        index that an import may write: the legal name, the tax ID, the phones
+        (indexed by phone_validation) and every other indexed text field.
+
+        A btree index entry holds at most about 2,700 bytes, 4 per character at
+        worst: the limits stay below that, and far above any real value.
+        """
+        limits = {
+            fname: CLIENT_TEXT_MAX_LENGTH
+            for fname, field in self._fields.items()
+            if field.type == "char" and field.store and field.index
+        }
+        limits.update(
+            name=CLIENT_NAME_MAX_LENGTH,
+            vat=CLIENT_VAT_MAX_LENGTH,
+            phone=CLIENT_PHONE_MAX_LENGTH,
+            mobile=CLIENT_PHONE_MAX_LENGTH,
+        )
+        return limits
 
     @api.model
     def _client_hub_match_rows(self, paths, data):
@@ -160,11 +264,26 @@ class ResPartner(models.Model):
             else set()
         )
         matches, first_row, messages = {}, {}, []
-        for index, key in keys.items():
+        rows_by_number = defaultdict(list)
+        for index, (country_id, number) in keys.items():
             client = by_row.get(index)
             if client:
                 matches[index] = client.id
-            first = first_row.setdefault(client.id if client else key, index)
+                first = first_row.setdefault(client.id, index)
+            else:
+                # The first earlier row that the database would take for the same
+                # client: same number, and the same country or one of them unknown.
+                first = next(
+                    (
+                        other
+                        for other, other_country in rows_by_number[number]
+                        if not country_id
+                        or not other_country
+                        or other_country == country_id
+                    ),
+                    index,
+                )
+            rows_by_number[number].append((index, country_id))
             if first != index:
                 messages.append(
                     self._client_hub_import_error(
@@ -213,8 +332,9 @@ class ResPartner(models.Model):
 
     @api.model
     def _client_hub_import_vat_keys(self, paths, data):
-        """Return ``{row index: tax ID key}``, keyed with the row's country, else the
-        context's default country, as ``client_vat_key`` would be."""
+        """Return ``{row index: (country id or False, number)}``: each row's tax ID
+        split as ``client_vat_key`` and ``client_vat_country_id`` would store it,
+        with the row's country, else the context's default country."""
         vat_col = paths.index(["vat"])
         countries = self._client_hub_import_countries(paths, data)
         default = self.env["res.country"].browse(
@@ -222,39 +342,44 @@ class ResPartner(models.Model):
         )
         keys = {}
         for index, row in enumerate(data):
-            key = vat_key(row[vat_col], (countries.get(index) or default).code)
-            if key:
-                keys[index] = key
+            country, number = self._client_hub_vat_parts(
+                row[vat_col], countries.get(index) or default
+            )
+            if number:
+                keys[index] = (country.id, number)
         return keys
 
     @api.model
     def _client_hub_clients_by_vat_key(self, keys):
-        """Return ``{row index: client}`` for the rows whose tax ID key is a client's.
+        """Return ``{row index: client}`` for the rows whose tax ID is a client's.
 
-        One search, among the current company's clients and those without company. A
-        key with a country prefix (PT511111118, from "PT 511 111 118" in a row without
-        country) also matches a client of that country whose key has no prefix.
+        One search, among the current company's clients and those without company.
+        A client matches a row with the same number when their countries are the
+        same or one of them is unknown, as the uniqueness rule compares them; a
+        client of the row's own country comes first.
         """
-        candidates = set(keys.values())
-        candidates.update(vat_number(key) for key in keys.values())
         clients = self.search_fetch(
             [
-                ("client_vat_key", "in", list(candidates)),
+                ("client_vat_key", "in", list({key[1] for key in keys.values()})),
                 ("company_id", "in", [False, self.env.company.id]),
             ],
-            ["client_vat_key", "country_id"],
+            ["client_vat_key", "client_vat_country_id"],
         )
-        by_key = {client.client_vat_key: client for client in clients}
+        by_number = defaultdict(list)
+        for client in clients:
+            by_number[client.client_vat_key].append(client)
         by_row = {}
-        for index, key in keys.items():
-            client = by_key.get(key)
-            prefix = country_prefix(key)
-            if not client and prefix:
-                client = by_key.get(vat_number(key))
-                if client and client.country_id.code != prefix:
-                    client = None
-            if client:
-                by_row[index] = client
+        for index, (country_id, number) in keys.items():
+            found = [
+                client
+                for client in by_number.get(number, [])
+                if not country_id
+                or not client.client_vat_country_id
+                or client.client_vat_country_id.id == country_id
+            ]
+            found.sort(key=lambda client: client.client_vat_country_id.id != country_id)
+            if found:
+                by_row[index] = found[0]
         return by_row
 
     @api.model
@@ -329,6 +454,21 @@ class ResPartner(models.Model):
         ):
             return messages[1:]
         return messages
+
+    @api.model
+    def _client_hub_renumber(self, message, kept):
+        """Number the rows of a message of Odoo's load on the rows ``kept`` as the
+        file numbers them."""
+        message = dict(message)
+        if isinstance(message.get("record"), int) and message["record"] < len(kept):
+            message["record"] = kept[message["record"]]
+        rows = message.get("rows")
+        if isinstance(rows, dict):
+            message["rows"] = {
+                key: kept[value] if 0 <= value < len(kept) else value
+                for key, value in rows.items()
+            }
+        return message
 
     @api.model
     def _client_hub_import_error(self, index, message):

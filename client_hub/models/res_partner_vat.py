@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """One client per tax ID and company.
 
-A stored comparison key (``client_vat_key``, see ``client_hub/vat.py``), a check that
-names the client that already has the tax ID, advisory locks that make transactions
-adding the same tax ID take turns, and a deferred exclusion constraint as the
-database's guarantee.
+Stored comparison fields (``client_vat_key``, the number, and
+``client_vat_country_id``, its country when known: see ``client_hub/vat.py``), a
+check that names the client that already has the tax ID, advisory locks that make
+transactions adding the same tax ID take turns, and a deferred exclusion constraint
+as the database's guarantee.
 """
+
+import logging
 
 from psycopg2 import errors as pgerrors
 
@@ -14,7 +17,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..vat import vat_key, vat_number
+from ..vat import VAT_PREFIX_COUNTRY, tax_id_parts, vat_lock_key
+
+_logger = logging.getLogger(__name__)
 
 CLIENT_VAT_CONSTRAINT = "res_partner_client_vat_key_unique"
 # First key of the advisory locks on tax IDs (the second is the tax ID's hash).
@@ -24,39 +29,108 @@ CLIENT_VAT_LOCK_SLOTS = 1024
 CLIENT_VAT_MAX_LENGTH = 64
 # The fields the key depends on: writing one of them may change it.
 CLIENT_VAT_KEY_FIELDS = ("vat", "country_id", "parent_id", "is_company")
+# Writing one of these may make two clients conflict: the tax ID's lock is taken.
+CLIENT_VAT_LOCK_FIELDS = (*CLIENT_VAT_KEY_FIELDS, "company_id")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     client_vat_key = fields.Char(
         string="Tax ID Key",
         compute="_compute_client_vat_key",
         store=True,
         copy=False,
-        help="The tax ID without punctuation, spaces, case or the client's own country "
-        "prefix. Set on commercial partners only: contacts share their company's.",
+        help="The tax ID's number in one spelling: digits of any script as ASCII "
+        "digits, no spaces, punctuation, case or country code. Set on commercial "
+        "partners only: contacts share their company's.",
+    )
+    client_vat_country_id = fields.Many2one(
+        "res.country",
+        string="Tax ID Country",
+        compute="_compute_client_vat_key",
+        store=True,
+        copy=False,
+        help="The country of the tax ID: the one whose code prefixes it when the tax "
+        "ID is valid there, else the client's. Empty when neither is known: the tax "
+        "ID then conflicts with the same number of every country.",
     )
 
-    # The database's guarantee, for two transactions adding the same tax ID at once.
+    # The database's guarantee, for two transactions adding the same tax ID at once:
+    # one number, overlapping countries and overlapping companies, where an empty
+    # country or company (shared client) is the unbounded range, overlapping all.
     # Deferred to the commit, so that the check below, which sees the same
     # transaction's rows, names the existing client first.
     _sql_constraints = [
         (
             "client_vat_key_unique",
-            "EXCLUDE (client_vat_key WITH =, COALESCE(company_id, 0) WITH =) "
+            "EXCLUDE USING gist (client_vat_key WITH =, "
+            "int4range(client_vat_country_id, client_vat_country_id, '[]') WITH &&, "
+            "int4range(company_id, company_id, '[]') WITH &&) "
             "WHERE (client_vat_key IS NOT NULL) DEFERRABLE INITIALLY DEFERRED",
             "Another client of this company already has this tax ID.",
         ),
     ]
 
+    def _auto_init(self):
+        """Create the btree_gist extension first: the exclusion constraint compares
+        the key with ``=`` in a GiST index. It is a trusted extension (PostgreSQL
+        13+), so the database owner may create it; when that fails, the constraint
+        is not created (Odoo logs it) and the check in Python is all there is."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "CREATE EXTENSION IF NOT EXISTS btree_gist", log_exceptions=False
+                )
+        except pgerrors.Error as error:
+            _logger.warning("client_hub: cannot create extension btree_gist: %s", error)
+        return super()._auto_init()
+
     @api.depends(*CLIENT_VAT_KEY_FIELDS)
     def _compute_client_vat_key(self):
         for partner in self:
             commercial = partner.is_company or not partner.parent_id
-            partner.client_vat_key = commercial and vat_key(
-                partner.vat, partner.country_id.code
+            country, number = (
+                partner._client_hub_vat_parts(
+                    partner.vat, partner.country_id, partner.is_company
+                )
+                if commercial
+                else (self.env["res.country"], False)
             )
+            partner.client_vat_key = number
+            partner.client_vat_country_id = country
+
+    @api.model
+    def _client_hub_vat_parts(self, vat, country, is_company=True):
+        """Return ``(res.country, number)`` of a tax ID, as the key stores them.
+
+        A two-letter prefix is the tax ID's country when it names a country (EL:
+        Greece) and base_vat finds the number valid there (``simple_vat_check``, as
+        ``_run_vat_test`` does first for a prefix): then "PT595496563" of a client
+        without country is the Portuguese number 595496563, and a Spanish client's
+        "PT..." is Portuguese too.
+        """
+        Country = self.env["res.country"]
+
+        def prefix_is_valid(prefix, folded):
+            code = VAT_PREFIX_COUNTRY.get(prefix, prefix)
+            return bool(
+                self._client_hub_country_by_code(code)
+                and self.simple_vat_check(code.lower(), folded[2:])
+            )
+
+        code, number = tax_id_parts(vat, country.code, prefix_is_valid)
+        if code and code != country.code:
+            country = self._client_hub_country_by_code(code)
+        return (country if code else Country), number
+
+    @api.model
+    def _client_hub_country_by_code(self, code):
+        """The country of ISO code ``code``, or an empty recordset."""
+        countries = self.env["res.country"].search_fetch(
+            [("code", "=", code)], ["code"]
+        )
+        return countries[:1]
 
     @api.constrains(*CLIENT_VAT_KEY_FIELDS, "company_id")
     def _check_client_vat_unique(self):
@@ -64,12 +138,14 @@ class ResPartner(models.Model):
 
         The search runs as superuser because a tax ID must be unique even against
         clients the user cannot see; those are not named in the message. A client
-        without a company is shared by every company, so it conflicts with all.
+        without a company is shared by every company, and a tax ID without a
+        country may be any country's, so both conflict with all.
         """
         partners = self.filtered("client_vat_key")
         if not partners:
             return
-        holders = partners._client_hub_vat_holders(self.sudo())
+        # The partners written together are checked against each other too.
+        holders = partners._client_hub_vat_holders(self.sudo()) | partners.sudo()
         for partner in partners:
             for other in holders:
                 if partner._client_hub_vat_conflicts_with(other):
@@ -80,45 +156,91 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         """Refuse a tax ID the database cannot store, then lock the tax IDs: see
         ``_client_hub_lock_vats``."""
-        vats = [vals.get("vat") for vals in vals_list]
+        default_vat = self.env.context.get("default_vat")
+        vats = [vals.get("vat", default_vat) for vals in vals_list]
         self._client_hub_check_vat_storable(vats)
         self._client_hub_lock_vats(vats)
         return super().create(vals_list)
 
     def write(self, vals):
-        """Lock the tax IDs first when the key may change: see
-        ``_client_hub_lock_vats``."""
+        """Lock the tax IDs first when the key, or who it conflicts with, may
+        change: see ``_client_hub_lock_vats``."""
         if "vat" in vals:
             self._client_hub_check_vat_storable([vals["vat"]])
-        if vals.keys() & set(CLIENT_VAT_KEY_FIELDS):
-            self._client_hub_lock_vats(
-                [vals["vat"]] if "vat" in vals else self.mapped("vat")
-            )
+        if vals.keys() & set(CLIENT_VAT_LOCK_FIELDS):
+            vats = self.mapped("vat")
+            if "vat" in vals:
+                vats.append(vals["vat"])
+            self._client_hub_lock_vats(vats)
         return super().write(vals)
 
+    def unlink(self):
+        """Detach, through the ORM, the contacts that would become clients with a
+        tax ID once their company is gone.
+
+        PostgreSQL clears their ``parent_id`` itself (ON DELETE SET NULL), so no
+        write recomputes their key nor checks it: a contact that carries its
+        company's tax ID would silently become a second client with a tax ID that
+        another client has. Written here, the key follows and a duplicate refuses
+        the deletion with a message naming both.
+        """
+        # Every contact, as PostgreSQL would clear them all, seen by the user or not.
+        orphans = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("parent_id", "in", self.ids), ("id", "not in", self.ids)])
+            .filtered(lambda contact: contact.vat and not contact.is_company)
+        )
+        for contact in orphans:
+            try:
+                with self.env.cr.savepoint():
+                    contact.write({"parent_id": False})
+            except ValidationError as error:
+                raise ValidationError(
+                    _(
+                        "%(company)s cannot be deleted: its contact %(contact)s "
+                        "would become a client with the tax ID %(vat)s on its own. "
+                        "%(reason)s Remove the contact's tax ID, or move the contact "
+                        "to that client, first.",
+                        company=contact.parent_id.display_name,
+                        contact=contact.name,
+                        vat=contact.vat,
+                        reason=error.args[0],
+                    )
+                ) from None
+        return super().unlink()
+
     def _client_hub_vat_holders(self, model):
-        """Return the other partners (archived included) that hold a tax ID key of
-        ``self``, searched with ``model``'s environment (superuser, or another
+        """Return the other partners (archived included) that hold a tax ID number
+        of ``self``, searched with ``model``'s environment (superuser, or another
         cursor), with what the check reads."""
         return model.with_context(active_test=False).search_fetch(
             [
                 ("client_vat_key", "in", list(set(self.mapped("client_vat_key")))),
                 ("id", "not in", self.ids),
             ],
-            ["client_vat_key", "company_id", "display_name", "active"],
+            [
+                "client_vat_key",
+                "client_vat_country_id",
+                "company_id",
+                "display_name",
+                "active",
+            ],
         )
 
     def _client_hub_vat_conflicts_with(self, other):
-        """Whether ``other`` holds the tax ID of ``self`` in a company of ``self``."""
+        """Whether ``other`` holds the tax ID of ``self`` in a company of ``self``:
+        the database's rule (see ``_sql_constraints``) in Python."""
         self.ensure_one()
+
+        def overlap(mine, theirs):
+            return not mine or not theirs or mine.id == theirs.id
+
         return (
             other.id != self.id
             and other.client_vat_key == self.client_vat_key
-            and (
-                not other.company_id
-                or not self.company_id
-                or other.company_id == self.company_id
-            )
+            and overlap(self.client_vat_country_id, other.client_vat_country_id)
+            and overlap(self.company_id, other.company_id)
         )
 
     def _client_hub_vat_duplicate_error(self, other):
@@ -161,7 +283,7 @@ class ResPartner(models.Model):
         of this transaction fail at the flush, before its client is named.
         """
         constraint = SQL.identifier(CLIENT_VAT_CONSTRAINT)
-        self.flush_recordset(["client_vat_key", "company_id"])
+        self.flush_recordset(["client_vat_key", "client_vat_country_id", "company_id"])
         cr = self.env.cr
         try:
             with cr.savepoint(flush=False):
@@ -227,14 +349,16 @@ class ResPartner(models.Model):
         of them at random, with a raw error. With the lock, the second waits before
         writing, then finds the first's client (see
         ``_client_hub_check_vat_in_database``) or, if the first rolled back, goes on.
-        The lock ignores a leading country prefix, which the key only drops for the
-        client's own country; tax IDs that differ only by it just wait for each other.
+        The lock is on what every spelling of a tax ID shares (``vat_lock_key``).
         Tax IDs share CLIENT_VAT_LOCK_SLOTS locks, so that a 10,000-row import holds at
-        most that many until its commit, far below PostgreSQL's lock table.
+        most that many until its commit, far below PostgreSQL's lock table. All the
+        locks of one call are taken by one statement, in the slots' order: a caller
+        that takes every lock it needs at once (as the import does) cannot deadlock
+        with another.
         """
-        numbers = {vat_number(vat_key(vat)) for vat in vats if isinstance(vat, str)}
-        numbers = sorted(number for number in numbers if number)
-        if numbers:
+        keys = {vat_lock_key(vat) for vat in vats if isinstance(vat, str)}
+        keys = sorted(key for key in keys if key is not None)
+        if keys:
             self.env.cr.execute(
                 SQL(
                     "SELECT pg_advisory_xact_lock(%s, slot) FROM ("
@@ -242,6 +366,6 @@ class ResPartner(models.Model):
                     " FROM unnest(%s::text[]) AS key ORDER BY 1) AS slots",
                     CLIENT_VAT_LOCK_SPACE,
                     CLIENT_VAT_LOCK_SLOTS - 1,
-                    numbers,
+                    keys,
                 )
             )

@@ -2,12 +2,15 @@ from . import test_clients
 from . import test_vat
 from . import test_vat_races
 from . import test_vat_properties
+from . import test_vat_paths
 from . import test_figures
 from . import test_access
 from . import test_multicompany
 from . import test_files
+from . import test_figure_rights
 from . import test_import
 from . import test_import_fuzz
 from . import test_export
 from . import test_i18n
 from . import test_tours
+from . import test_demo

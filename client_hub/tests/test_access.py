@@ -18,6 +18,7 @@ from .common import (
 INVOICING = "account.group_account_invoice"
 TIMESHEET = "hr_timesheet.group_hr_timesheet_user"
 
+# The hours are a timesheet user's: see test_figure_rights.
 PROJECT_FIELDS = {
     "client_project_count",
     "client_task_overdue_count",

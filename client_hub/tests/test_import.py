@@ -225,6 +225,56 @@ class TestClientImport(ClientHubCase):
         self.assertEqual(duplicate[0]["record"], 2)
         self.assertEqual(self.Partner.search_count([]), partners_before)
 
+    def test_in_file_duplicate_is_reported_once_on_its_row_only(self):
+        """No copy of the error on row 0, nor a message naming the client of the
+        first row, which the import never creates."""
+        rows = [
+            TEMPLATE_HEADERS,
+            self.client_row("Tejo Consultores, Lda.", PT_NIF),
+            self.client_row("Tejo (cópia)", f"pt {PT_NIF}"),
+        ]
+        result = self.import_rows(rows)
+        self.assertFalse(result["ids"])
+        self.assertEqual(len(result["messages"]), 1, result["messages"])
+        self.assertEqual(result["messages"][0]["record"], 1)
+        self.assertIn("Rows 0 and 1", result["messages"][0]["message"])
+
+    def test_unicode_digits_and_country_prefix_are_one_tax_id_in_a_file(self):
+        full_width = "".join(chr(0xFF10 + int(digit)) for digit in PT_NIF)
+        for second in (
+            self.client_row("Tejo (cópia)", full_width),
+            self.client_row("Tejo (cópia)", f"PT{PT_NIF}", Country=""),
+            self.client_row("Tejo (cópia)", f"PT {full_width}", Country="Spain"),
+        ):
+            with self.subTest(second=second[:2]):
+                rows = [TEMPLATE_HEADERS, self.client_row("Tejo, Lda.", PT_NIF), second]
+                result = self.import_rows(rows)
+                self.assertFalse(result["ids"])
+                self.assertEqual(len(result["messages"]), 1, result["messages"])
+                self.assertIn("same tax ID", result["messages"][0]["message"])
+
+    def test_prefixed_tax_id_without_country_updates_the_client(self):
+        existing = self.create_client("Tejo Consultores, Lda.", PT_NIF)
+        full_width = "".join(chr(0xFF10 + int(digit)) for digit in PT_NIF)
+        for vat in (f"PT{PT_NIF}", full_width):
+            with self.subTest(vat=vat):
+                row = self.client_row("Tejo", vat, Country="", City="Porto")
+                result = self.import_rows([TEMPLATE_HEADERS, row])
+                self.assertEqual(result["ids"], existing.ids, result["messages"])
+
+    def test_two_countries_numbers_with_one_prefix_are_two_clients(self):
+        """Spanish clients with two Portuguese numbers are two clients."""
+        full_width = "".join(chr(0xFF10 + int(digit)) for digit in PT_NIF_2)
+        rows = [
+            TEMPLATE_HEADERS,
+            self.client_row("Ibérica Uno, S.L.", f"PT{PT_NIF}", Country="Spain"),
+            self.client_row("Ibérica Dos, S.L.", f"PT{full_width}", Country="Spain"),
+        ]
+        clients = self.assertImported(self.import_rows(rows))
+        self.assertEqual(len(clients), 2)
+        self.assertEqual(set(clients.mapped("client_vat_key")), {PT_NIF, PT_NIF_2})
+        self.assertEqual(clients.client_vat_country_id, self.portugal)
+
     def test_same_existing_client_twice_in_the_file_names_both_rows(self):
         self.create_client("Tejo Consultores, Lda.", PT_NIF)
         rows = [

@@ -192,6 +192,20 @@ class TestClientImportBadInput(ClientHubCase):
                 row = {"Legal name": "Tejo Longo, Lda.", header: long}
                 self.import_file(make_file(CSV, [list(row), list(row.values())]))
 
+    def test_indexed_text_columns_have_a_clear_limit_per_row(self):
+        """A 100,000-character phone would fail in the phone's index with
+        PostgreSQL's "index row requires ... bytes": it is refused by row first."""
+        long = "".join(str(n % 10) for n in range(100_000))
+        for header, field in (("Phone", "Phone"), ("Tax ID", "Tax ID")):
+            with self.subTest(header=header):
+                row = {"Legal name": "Tejo Longo, Lda.", header: long}
+                error = self.assertRefused(
+                    make_file(CSV, [list(row), list(row.values())]),
+                    expected="row 0 has 100000 characters",
+                )
+                self.assertIn(field, str(error))
+                self.assertNotIn("index row", str(error))
+
     def test_dates_where_numbers_are_expected(self):
         header = ["Legal name", "partner_latitude", "customer_rank"]
         for row in (

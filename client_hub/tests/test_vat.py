@@ -8,6 +8,7 @@ from odoo.tests import tagged
 from odoo.addons.client_hub.vat import vat_key as normalize_vat
 
 from .common import BR_CNPJ, BR_CNPJ_2, PT_NIF, PT_NIF_2, ClientHubCase
+from .spellings import nif_check_digit
 
 
 @tagged("post_install", "-at_install")
@@ -34,13 +35,36 @@ class TestTaxIdKey(ClientHubCase):
         for written in ("511111118", "511 111 118", "PT511111118", "pt 511.111.118"):
             self.assertEqual(normalize_vat(written, "PT"), "511111118", written)
 
-    def test_another_country_prefix_is_kept(self):
+    def test_another_country_prefix_is_kept_without_base_vat(self):
+        """The pure key only drops the client's own prefix; base_vat decides whether
+        another prefix is a country (see TestTaxIdCountry)."""
         self.assertEqual(normalize_vat("ES511111118", "PT"), "ES511111118")
         self.assertEqual(normalize_vat("PT511111118", None), "PT511111118")
 
+    def test_unicode_digits_spaces_and_format_characters_fold_to_ascii(self):
+        def digits(zero, number=PT_NIF):
+            return "".join(chr(zero + int(digit)) for digit in number)
+
+        for written in (
+            digits(0xFF10),  # full-width
+            digits(0x660),  # Arabic-Indic
+            digits(0x966),  # Devanagari
+            "511\u00a0111\u2009118",  # no-break and thin spaces
+            "511\u200b111\u200d118\u2060",  # zero-width space, joiner, word joiner
+            "\ufeff511\u00ad111118",  # byte order mark, soft hyphen
+            "\uff30\uff34" + digits(0xFF10),  # full-width "PT" and digits
+        ):
+            self.assertEqual(normalize_vat(written, "PT"), PT_NIF, ascii(written))
+
     def test_empty_or_punctuation_only_tax_id_has_no_key(self):
-        for written in (False, "", " ", "-./", "çã€"):
+        for written in (False, "", " ", "-./", "\u200b", "€"):
             self.assertFalse(normalize_vat(written, "PT"), written)
+
+    def test_a_tax_id_with_letters_or_digits_never_has_an_empty_key(self):
+        """Letters of other scripts stay in the key, as they are: "ß" is not "SS"."""
+        self.assertEqual(normalize_vat("çã€", "PT"), "ÇÃ")
+        self.assertEqual(normalize_vat("ß", None), "ß")
+        self.assertNotEqual(normalize_vat("ß", None), normalize_vat("SS", None))
 
 
 @tagged("post_install", "-at_install")
@@ -91,3 +115,71 @@ class TestTaxIdUnique(ClientHubCase):
         self.create_client("Paraná Têxtil Ltda.", BR_CNPJ_2, self.brazil)
         with self.assertDuplicateOf("Paraná Têxtil"):
             self.create_client("Outra Ltda.", "07123456000198", self.brazil)
+
+
+@tagged("post_install", "-at_install")
+class TestTaxIdCountry(ClientHubCase):
+    """A tax ID's country: its prefix when base_vat accepts it there, else the
+    client's. Same number and country (or an unknown one): one client."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.spain = cls.env.ref("base.es")
+        cls.existing = cls.create_client("Tejo Consultores, Lda.", PT_NIF)
+
+    def create_without_country(self, name, vat):
+        return self.Partner.create({"name": name, "vat": vat, "is_company": True})
+
+    @contextmanager
+    def assertDuplicate(self, name="Tejo Consultores"):
+        """assertRaises rolls the failed create back (assertRaisesRegex would not)."""
+        with self.assertRaises(ValidationError) as caught:
+            yield
+        self.assertIn(name, str(caught.exception))
+
+    def test_prefix_names_the_country_of_a_client_without_one(self):
+        with self.assertDuplicate():
+            self.create_without_country("Outra", f"PT{PT_NIF}")
+
+    def test_prefix_names_the_country_of_a_client_of_another_country(self):
+        with self.assertDuplicate():
+            self.create_client("Outra", f"PT{PT_NIF}", country=self.spain)
+
+    def test_full_width_digits_are_the_same_tax_id(self):
+        with self.assertDuplicate():
+            self.create_client("Outra", full_width(PT_NIF))
+        with self.assertDuplicate():
+            self.create_without_country("Outra", f"PT{full_width(PT_NIF)}")
+
+    def test_a_number_without_any_country_conflicts_with_that_number(self):
+        with self.assertDuplicate():
+            self.create_without_country("Outra", PT_NIF)
+
+    def test_two_portuguese_numbers_of_spanish_clients_are_two_clients(self):
+        third = "5144444" + "4"
+        third += nif_check_digit(third)
+        uno = self.create_client(
+            "Ibérica Uno", f"PT{full_width(PT_NIF_2)}", country=self.spain
+        )
+        dos = self.create_client(
+            "Ibérica Dos", f"PT{full_width(third)}", country=self.spain
+        )
+        self.assertEqual((uno | dos).client_vat_country_id, self.portugal)
+        self.assertEqual((uno.client_vat_key, dos.client_vat_key), (PT_NIF_2, third))
+
+    def test_greek_el_prefix_is_greece(self):
+        greece = self.env.ref("base.gr")
+        greek = self.create_without_country("Athena A.E.", "EL094259216")
+        self.assertEqual(greek.client_vat_country_id, greece)
+        with self.assertDuplicate("Athena A.E."):
+            self.create_client("Athena (copy)", "094259216", country=greece)
+
+    def test_another_countrys_number_is_another_tax_id(self):
+        spanish = self.create_client("Ibérica, S.L.", "ESA12345674", country=self.spain)
+        self.assertEqual(spanish.client_vat_country_id, self.spain)
+        self.assertEqual(spanish.client_vat_key, "A12345674")
+
+
+def full_width(number):
+    return "".join(chr(0xFF10 + int(digit)) for digit in number)

@@ -27,7 +27,9 @@ class Cancelled(Exception):
 WAIT = 10  # seconds: a bound on every wait, so a bug fails the test instead of hanging
 
 
-class TestTaxIdRace(ClientHubCase):
+class RaceCase(ClientHubCase):
+    """Helpers for transactions on cursors of their own."""
+
     def new_env(self):
         """An environment on a cursor of its own, closed (rolled back) by cleanup."""
         cr = self.registry.cursor()
@@ -82,6 +84,8 @@ class TestTaxIdRace(ClientHubCase):
         thread.start()
         return thread, outcome
 
+
+class TestTaxIdRace(RaceCase):
     def test_second_of_two_concurrent_duplicates_gets_the_named_message(self):
         """The first transaction commits its client; the second, which could not see
         it, is refused with the message that names it, and the first's is kept."""
@@ -167,3 +171,136 @@ class TestTaxIdConstraintMode(ClientHubCase):
         self.assertIn(
             'already used by the client "Tejo Consultores', str(caught.exception)
         )
+
+
+def pt_nif(seed):
+    """A valid Portuguese NIF (check digit computed) made from ``seed``."""
+    digits = f"5{seed:07d}"
+    total = sum(int(d) * (9 - i) for i, d in enumerate(digits))
+    check = 11 - total % 11
+    return digits + str(check if check < 10 else 0)
+
+
+class TestTaxIdRaceManyUsers(RaceCase):
+    """Many transactions at once, each on its own cursor and thread, as concurrent
+    RPC sessions or imports are."""
+
+    def run_together(self, jobs):
+        """Run each ``job(env)`` in a thread of its own, on its own cursor, all
+        released at once; commit those that succeed. Return the outcomes."""
+        barrier = threading.Barrier(len(jobs))
+        outcomes = [{} for _job in jobs]
+
+        def run(job, outcome):
+            with closing(self.registry.cursor()) as cr:
+                cr.execute("SET LOCAL lock_timeout = %s", [f"{WAIT * 3}s"])
+                env = api.Environment(cr, self.env.uid, self.clients_env.context)
+                barrier.wait(WAIT)
+                try:
+                    outcome["result"] = job(env)
+                    cr.commit()
+                except Exception as exc:  # noqa: BLE001 (the test asserts on it)
+                    outcome["error"] = exc
+                    cr.rollback()
+
+        threads = [
+            threading.Thread(target=run, args=(job, outcome), daemon=True)
+            for job, outcome in zip(jobs, outcomes, strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(WAIT * 6)
+            self.assertFalse(thread.is_alive(), "a transaction never finished")
+        return outcomes
+
+    def committed(self, domain):
+        with closing(self.registry.cursor()) as cr:
+            env = api.Environment(cr, self.env.uid, {"active_test": False})
+            return env["res.partner"].search(domain).mapped("name")
+
+    def test_shared_and_company_clients_created_at_once_are_one(self):
+        """Half create the tax ID in the current company, half as a shared client:
+        exactly one is kept; the others get the message naming it."""
+        company = self.env.company.id
+        self.addCleanup(self.delete_committed_like, "Race Partilha")
+
+        def create(index):
+            def job(env):
+                return self.create_client_in(
+                    env(
+                        context=dict(
+                            env.context,
+                            default_company_id=company if index % 2 else False,
+                        )
+                    ),
+                    f"Race Partilha {index}",
+                    PT_NIF,
+                ).id
+
+            return job
+
+        outcomes = self.run_together([create(index) for index in range(6)])
+        kept = self.committed([("name", "like", "Race Partilha")])
+        self.assertEqual(len(kept), 1, outcomes)
+        for outcome in outcomes:
+            if "error" in outcome:
+                self.assertIsInstance(outcome["error"], ValidationError, outcome)
+                self.assertIn(kept[0], str(outcome["error"]))
+
+    def test_overlapping_imports_report_only_their_conflicting_rows(self):
+        """8 imports at once, each with one tax ID in common and unique ones: no
+        deadlock, no database text; one client holds the common tax ID, and an
+        import fails only on that row."""
+        self.addCleanup(self.delete_committed_like, "Race Import")
+        common = PT_NIF
+        rows_per_file = 50
+
+        def load(index):
+            def job(env):
+                rows = [[f"Race Import {index} comum", common, "Portugal"]] + [
+                    [
+                        f"Race Import {index}-{n}",
+                        pt_nif(index * 1000 + n),
+                        "Portugal",
+                    ]
+                    for n in range(rows_per_file)
+                ]
+                result = env["res.partner"].load(["name", "vat", "country_id"], rows)
+                errors = [m for m in result["messages"] if m["type"] == "error"]
+                if errors:
+                    raise ImportFailed(errors)
+                return result["ids"]
+
+            return job
+
+        outcomes = self.run_together([load(index) for index in range(8)])
+        holders = self.committed([("client_vat_key", "=", common)])
+        self.assertEqual(len(holders), 1, outcomes)
+        succeeded = [outcome for outcome in outcomes if "result" in outcome]
+        self.assertTrue(succeeded, outcomes)
+        for outcome in outcomes:
+            error = outcome.get("error")
+            if error is None:
+                self.assertEqual(len(outcome["result"]), rows_per_file + 1)
+                continue
+            self.assertIsInstance(error, ImportFailed, outcome)
+            for message in error.messages:
+                self.assertEqual(message["record"], 0, message)
+                self.assertIn("already used", message["message"])
+                for raw in ("deadlock", "advisory", "ERROR", "DETAIL", "CONTEXT"):
+                    self.assertNotIn(raw, message["message"])
+
+    def delete_committed_like(self, name):
+        with closing(self.registry.cursor()) as cr:
+            env = api.Environment(cr, self.env.uid, {"active_test": False})
+            env["res.partner"].search([("name", "like", name)]).unlink()
+            cr.commit()
+
+
+class ImportFailed(Exception):
+    """An import that reported errors (and so wrote nothing)."""
+
+    def __init__(self, messages):
+        super().__init__(messages)
+        self.messages = messages
