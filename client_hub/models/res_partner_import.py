@@ -388,9 +388,9 @@ class ResPartner(models.Model):
                     "old": old,
                     "new": new,
                 }
-        self.env.context["client_hub_preview"].setdefault("changes", {})[
-            self.id
-        ] = changes
+        self.env.context["client_hub_preview"].setdefault("changes", {})[self.id] = (
+            changes
+        )
 
     @api.model
     def _client_hub_import_error(self, index, message):

@@ -145,7 +145,9 @@ class TestClientImportPreview(ClientHubCase):
         self.assertEqual(
             preview["counts"], {"new": 1, "updated": 1, "unchanged": 0, "failed": 2}
         )
-        failed = {row["row"]: row for row in preview["rows"] if row["status"] == "failed"}
+        failed = {
+            row["row"]: row for row in preview["rows"] if row["status"] == "failed"
+        }
         self.assertEqual(sorted(failed), [1, 3])
         self.assertIn("PT999999999", " ".join(failed[1]["errors"]))
         self.assertIn("no legal name", " ".join(failed[3]["errors"]))
@@ -164,8 +166,9 @@ class TestClientImportPreview(ClientHubCase):
         self.assertEqual(download["name"], "clients - preview.xlsx")
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(download["content"])))
         lines = [list(line) for line in book.active.iter_rows(values_only=True)]
-        self.assertIn([0, "Updated", "Alfa, Lda.", f"PT{PT_NIF}", "City"], [
-            line[:5] for line in lines
-        ])
+        self.assertIn(
+            [0, "Updated", "Alfa, Lda.", f"PT{PT_NIF}", "City"],
+            [line[:5] for line in lines],
+        )
         self.assertIn(["Lisboa", "Porto"], [line[5:7] for line in lines])
         self.assertIn([1, "New client", "=1+1"], [line[:3] for line in lines])
