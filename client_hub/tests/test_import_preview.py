@@ -61,7 +61,11 @@ class TestClientImportPreview(ClientHubCase):
         self.env.invalidate_all()
         return {
             client.id: dict(
-                zip(TEMPLATE_FIELDS, client.export_data(TEMPLATE_FIELDS)["datas"][0])
+                zip(
+                    TEMPLATE_FIELDS,
+                    client.export_data(TEMPLATE_FIELDS)["datas"][0],
+                    strict=True,
+                )
             )
             for client in clients
         }
