@@ -30,16 +30,29 @@ class ResPartner(models.Model):
         """
         if not self.env.context.get("client_hub_import"):
             return super().get_import_templates()
+        name = self._client_hub_template_name()
         return [
             {
                 "label": _("Import Template for Clients (.xlsx)"),
-                "template": "/client_hub/static/xls/clients_import_template.xlsx",
+                "template": f"/client_hub/static/xls/{name}.xlsx",
             },
             {
                 "label": _("Import Template for Clients (.xls)"),
-                "template": "/client_hub/static/xls/clients_import_template.xls",
+                "template": f"/client_hub/static/xls/{name}.xls",
             },
         ]
+
+    @api.model
+    def _client_hub_template_name(self):
+        """The client template in the user's language: Brazilian Portuguese,
+        Portuguese, Spanish, else English (``CLIENT_TEMPLATE_HEADERS``)."""
+        lang = self.env.lang or "en_US"
+        if lang == "pt_BR":
+            return "clients_import_template_pt_BR"
+        for prefix in ("pt", "es"):
+            if lang.split("_")[0] == prefix:
+                return f"clients_import_template_{prefix}"
+        return "clients_import_template"
 
     @api.model
     def load(self, fields, data):
