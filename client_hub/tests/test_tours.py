@@ -72,3 +72,27 @@ class TestClientTours(HttpCase):
         )
         self.assertTrue(all(client.customer_rank >= 1 for client in clients))
         self.assertEqual(clients.country_id, self.env.ref("base.pt"))
+
+    def test_import_preview_tour(self):
+        """⋯ → Import records → Preview: one update (old → new city), one new
+        client; Import then does what the preview said."""
+        existing = self.env["res.partner"].create(
+            {
+                "name": "Tour Preview Existente Lda",
+                "vat": "PT504444441",
+                "street": "Rua Nova 1",
+                "zip": "4700-321",
+                "city": "Porto",
+                "country_id": self.env.ref("base.pt").id,
+                "is_company": True,
+                "customer_rank": 1,
+            }
+        )
+        self.start_tour("/odoo", "client_hub_import_preview", login="admin")
+
+        self.assertEqual(existing.city, "Braga", "the update the preview showed")
+        created = self.env["res.partner"].search([("name", "like", "Tour Preview")])
+        self.assertEqual(len(created), 2, "one new client, the other updated in place")
+        self.assertEqual(
+            (created - existing).client_vat_key, "508888883", "the new client"
+        )

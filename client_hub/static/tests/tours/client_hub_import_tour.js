@@ -120,3 +120,62 @@ registry.category("web_tour.tours").add("client_hub_import_fixed", {
         },
     ],
 });
+
+/**
+ * Preview before importing: a file that updates one client (its city) and creates
+ * another. The preview counts them and shows the city's old and new value; the
+ * import then does just that (test_client_tours.py checks).
+ */
+registry.category("web_tour.tours").add("client_hub_import_preview", {
+    url: "/odoo",
+    steps: () => [
+        ...uploadSteps(
+            csvFile("clients_preview.csv", [
+                "Tour Preview Existente Lda,PT504444441,Rua Nova 1,4700-321,Braga,Portugal",
+                "Tour Preview Nova Lda,PT508888883,Rua Velha 2,4000-447,Porto,Portugal",
+            ])
+        ),
+        {
+            content: "Preview the file",
+            trigger: ".o_control_panel button.o_client_hub_import_preview_button",
+            run: "click",
+        },
+        {
+            content: "The preview counts one updated client",
+            trigger: ".modal .o_client_hub_preview_updated .badge:contains(1)",
+        },
+        {
+            content: "and one new client",
+            trigger: ".modal .o_client_hub_preview_new .badge:contains(1)",
+        },
+        {
+            content: "The update shows the city's old and new value",
+            trigger:
+                ".modal .o_client_hub_preview_rows tr:contains(Tour Preview Existente Lda):contains(City):contains(Porto):contains(Braga)",
+        },
+        {
+            content: "Show the new clients",
+            trigger: ".modal .o_client_hub_preview_new",
+            run: "click",
+        },
+        {
+            content: "The new client is listed",
+            trigger: ".modal .o_client_hub_preview_rows tr:contains(Tour Preview Nova Lda)",
+        },
+        {
+            content: "Close the preview",
+            trigger: ".modal .modal-footer button.btn-primary:contains(Close)",
+            run: "click",
+        },
+        {
+            content: "Import the file",
+            trigger:
+                "body:not(:has(.modal)) .o_control_panel button.btn-primary:contains(Import)",
+            run: "click",
+        },
+        {
+            content: "Back on the Clients list, the new client is listed",
+            trigger: ".o_list_view .o_data_row:contains(Tour Preview Nova Lda)",
+        },
+    ],
+});
