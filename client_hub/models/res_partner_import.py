@@ -19,7 +19,7 @@ CLIENT_NAME_MAX_LENGTH = 512
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def get_import_templates(self):

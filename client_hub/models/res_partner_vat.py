@@ -27,7 +27,7 @@ CLIENT_VAT_KEY_FIELDS = ("vat", "country_id", "parent_id", "is_company")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     client_vat_key = fields.Char(
         string="Tax ID Key",
