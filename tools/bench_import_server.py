@@ -56,6 +56,7 @@ class Server:
                 "--load=base,web,queue_job",
                 "--max-cron-threads=0",
                 "--log-level=warn",
+                "--log-handler=odoo.addons.queue_job.jobrunner:INFO",
             ],
             env=env,
             stdout=log,
@@ -215,7 +216,8 @@ def background(client, wizard, fields, columns, database, timeout=7200):
 def run(label, rows, channels_per_server, servers, mode, content, fields, columns):
     database = os.environ["BENCH_DB"] + "_async"
     copy_database(os.environ["BENCH_DB"], database)
-    log = open(f"{os.environ['VAR']}/bench_{label}.log", "w")  # noqa: SIM115
+    slug = "".join(char if char.isalnum() else "_" for char in label.lower())
+    log = open(f"{os.environ['VAR']}/bench_import_{slug}.log", "w")  # noqa: SIM115
     started = [Server(database, channels_per_server, log) for _i in range(servers)]
     try:
         client = Client(started[0], database)
