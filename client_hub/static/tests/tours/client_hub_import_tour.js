@@ -17,6 +17,10 @@ const BAD_ROW =
     "Tour Mar Azul Pescas Lda,PT999999999,Avenida da Liberdade 45,1250-140,Lisboa,Portugal";
 const FIXED_ROW = BAD_ROW.replace("PT999999999", "PT500001111");
 
+// Steps that wait for the server (parse, test, import, preview): a loaded machine
+// takes longer than the tour's default 10 s.
+const SERVER_TIMEOUT = 60000;
+
 function csvFile(name, rows) {
     return new File([[HEADER, ...rows].join("\n") + "\n"], name, {type: "text/csv"});
 }
@@ -44,6 +48,7 @@ function uploadSteps(file) {
         },
         {
             content: "The file's preview is shown",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_import_data_content .o_import_file_column_cell:contains(Tax ID)",
         },
@@ -74,6 +79,7 @@ registry.category("web_tour.tours").add("client_hub_import", {
         {
             content:
                 "The invalid tax ID is reported with its row (base_import counts data rows from 0)",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_import_data_content .alert-danger:contains(Error at row 1):contains(PT999999999)",
         },
@@ -84,6 +90,7 @@ registry.category("web_tour.tours").add("client_hub_import", {
         },
         {
             content: "Import refuses the file with the same error",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_import_data_content .alert-danger:contains(Error at row 1):contains(PT999999999)",
         },
@@ -107,6 +114,7 @@ registry.category("web_tour.tours").add("client_hub_import_fixed", {
         },
         {
             content: "Back on the Clients list, the imported clients are listed",
+            timeout: SERVER_TIMEOUT,
             trigger: ".o_list_view .o_data_row:contains(Tour Mar Azul Pescas Lda)",
         },
         {
@@ -142,6 +150,7 @@ registry.category("web_tour.tours").add("client_hub_import_preview", {
         },
         {
             content: "The preview counts one updated client",
+            timeout: SERVER_TIMEOUT,
             trigger: ".modal .o_client_hub_preview_updated .badge:contains(1)",
         },
         {
@@ -160,7 +169,8 @@ registry.category("web_tour.tours").add("client_hub_import_preview", {
         },
         {
             content: "The new client is listed",
-            trigger: ".modal .o_client_hub_preview_rows tr:contains(Tour Preview Nova Lda)",
+            trigger:
+                ".modal .o_client_hub_preview_rows tr:contains(Tour Preview Nova Lda)",
         },
         {
             content: "Close the preview",
@@ -175,6 +185,7 @@ registry.category("web_tour.tours").add("client_hub_import_preview", {
         },
         {
             content: "Back on the Clients list, the new client is listed",
+            timeout: SERVER_TIMEOUT,
             trigger: ".o_list_view .o_data_row:contains(Tour Preview Nova Lda)",
         },
     ],
