@@ -263,6 +263,9 @@ def main():
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--big-rows", type=int, default=100_000)
     parser.add_argument("--profile", help="write a cProfile file per path here")
+    parser.add_argument(
+        "--servers-only", action="store_true", help="part 2: only the two-server run"
+    )
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", os.environ["ODOO_CONF"]])
     from odoo.addons.client_hub.models.base_import_import import (
@@ -276,7 +279,7 @@ def main():
     if args.big_rows:
         from bench_import_server import part_two
 
-        part_two(args.big_rows, headers, client_rows, xlsx)
+        part_two(args.big_rows, headers, client_rows, xlsx, args.servers_only)
     return 0
 
 

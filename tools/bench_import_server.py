@@ -8,11 +8,13 @@ client), serves the copy with queue_job's runner (``--load=base,web,queue_job``,
 import screen does; the server's RSS is sampled every second. See bench_import.py.
 """
 
+import itertools
 import os
 import socket
 import subprocess
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import psutil
 import requests
@@ -33,15 +35,52 @@ def free_port():
         return sock.getsockname()[1]
 
 
-class Server:
-    """An Odoo server with queue_job's runner on ``database``."""
+class RoundRobin:
+    """A load balancer in front of the servers, as in production: queue_job's runner
+    (one per database: the runners of the other servers stand by) sends each job's
+    /queue_job/runjob request to it, and it hands them to the servers in turn."""
 
-    def __init__(self, database, channels, log):
+    def __init__(self):
+        self.port = free_port()
+        self.backends = []
+        balancer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                backend = next(balancer.turn)
+                try:
+                    response = requests.get(backend + self.path, timeout=3600)
+                    status, body = response.status_code, response.content
+                except requests.RequestException as error:
+                    status, body = 502, str(error).encode()
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.http = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def set_backends(self, urls):
+        self.turn = itertools.cycle(urls)
+
+    def stop(self):
+        self.http.shutdown()
+
+
+class Server:
+    """An Odoo server with queue_job's runner on ``database``; the runner calls
+    ``runner_port`` (the server itself, or the load balancer)."""
+
+    def __init__(self, database, channels, log, runner_port=None):
         self.port = free_port()
         env = dict(
             os.environ,
             ODOO_QUEUE_JOB_CHANNELS=f"root:{channels}",
-            ODOO_QUEUE_JOB_PORT=str(self.port),
+            ODOO_QUEUE_JOB_PORT=str(runner_port or self.port),
         )
         self.process = subprocess.Popen(
             [
@@ -218,7 +257,13 @@ def run(label, rows, channels_per_server, servers, mode, content, fields, column
     copy_database(os.environ["BENCH_DB"], database)
     slug = "".join(char if char.isalnum() else "_" for char in label.lower())
     log = open(f"{os.environ['VAR']}/bench_import_{slug}.log", "w")  # noqa: SIM115
-    started = [Server(database, channels_per_server, log) for _i in range(servers)]
+    balancer = RoundRobin() if servers > 1 else None
+    started = [
+        Server(database, channels_per_server, log, balancer and balancer.port)
+        for _i in range(servers)
+    ]
+    if balancer:
+        balancer.set_backends([server.url for server in started])
     try:
         client = Client(started[0], database)
         wizard = new_wizard(database, content)
@@ -231,6 +276,8 @@ def run(label, rows, channels_per_server, servers, mode, content, fields, column
     finally:
         for server in started:
             server.stop()
+        if balancer:
+            balancer.stop()
         log.close()
     clients = int(
         psql(database, "SELECT count(*) FROM res_partner WHERE name LIKE 'Cliente %'")
@@ -262,7 +309,7 @@ def run(label, rows, channels_per_server, servers, mode, content, fields, column
     subprocess.run(["dropdb", "--if-exists", database], check=True)
 
 
-def part_two(rows, headers, client_rows, xlsx):
+def part_two(rows, headers, client_rows, xlsx, only_servers=False):
     content = xlsx(headers, client_rows(rows))
     from odoo.addons.client_hub.models.base_import_import import (
         CLIENT_TEMPLATE_COLUMNS,
@@ -271,6 +318,18 @@ def part_two(rows, headers, client_rows, xlsx):
     fields = [fname for fname, _header in CLIENT_TEMPLATE_COLUMNS]
     columns = [header.lower() for header in headers]
     print(f"{rows:,} clients through a running server ({len(content):,} bytes xlsx)")
+    if only_servers:
+        run(
+            "Background, 2 servers x 1 channel",
+            rows,
+            1,
+            2,
+            "background",
+            content,
+            fields,
+            columns,
+        )
+        return
     run(
         "Foreground, batches of 2,000",
         rows,
