@@ -28,7 +28,8 @@ class BaseImportImport(models.TransientModel):
 
         ``{"counts": {status: rows}, "rows": [{"row", "status", "name", "vat",
         "changes": [{"field", "old", "new"}], "errors": [...]}], "messages": [...],
-        "blank_cells": <what a blank cell does>}``, rows numbered as the import
+        "blank_cells": <what a blank cell does>, "failed_note": <what a failed row
+        does to the others>}``, rows numbered as the import
         screen numbers them (the first row under the headers is 0). The whole file
         is previewed, whatever the import's batch limit.
         """
@@ -69,11 +70,18 @@ class BaseImportImport(models.TransientModel):
                     "errors": errors_by_row.get(index, []),
                 }
             )
+        counts = {
+            status: sum(row["status"] == status for row in rows)
+            for status in PREVIEW_STATUSES
+        }
         return {
-            "counts": {
-                status: sum(row["status"] == status for row in rows)
-                for status in PREVIEW_STATUSES
-            },
+            "counts": counts,
+            "failed_note": counts["failed"]
+            and _(
+                "While a row fails, the import writes nothing: fix the failed rows "
+                "first; the other rows then do what this preview says."
+            )
+            or "",
             "rows": rows,
             "messages": general,
             "blank_cells": _(

@@ -155,6 +155,7 @@ class TestClientImportPreview(ClientHubCase):
         self.assertEqual(sorted(failed), [1, 3])
         self.assertIn("PT999999999", " ".join(failed[1]["errors"]))
         self.assertIn("no legal name", " ".join(failed[3]["errors"]))
+        self.assertIn("the import writes nothing", preview["failed_note"])
 
     def test_preview_downloads_as_a_spreadsheet(self):
         self.import_file([TEMPLATE_HEADERS, self.row("Alfa, Lda.", f"PT{PT_NIF}")])
