@@ -1,7 +1,7 @@
 # client_hub: the commands a developer needs. See README.md.
 .PHONY: run test setup lint bench bench-import test-host screenshots pot
 
-run:            ## set everything up, then serve the demo on http://localhost:8069
+run:            ## set everything up, then serve the demo on http://localhost:8069 (with queue_job's runner)
 	tools/run.sh
 
 test:           ## set everything up, then run every test on a fresh database
@@ -25,5 +25,5 @@ screenshots:    ## retake the screenshots of client_hub/static/description/ from
 bench:          ## 1,000 clients: query count and time of the figures vs Odoo's buttons
 	tools/bench.sh
 
-bench-import:   ## import 10,000 clients with and without tax-ID matching; rows/second
+bench-import:   ## 10,000 clients: client_hub vs Odoo alone, preview; 100,000 in the foreground and background
 	tools/bench_import.sh

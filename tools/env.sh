@@ -63,6 +63,17 @@ ensure_db() {
     fi
 }
 
+# ensure_module NAME MODULE: install MODULE in the database NAME unless it is there
+# (ensure_db's update of client_hub updates the modules that depend on it).
+ensure_module() {
+    local state
+    state=$(psql -d "$1" -tAc "select state from ir_module_module where name = '$2'")
+    if [ "$state" != installed ]; then
+        say "Installing $2 in $1"
+        odoo_once "$1" -i "$2"
+    fi
+}
+
 # fresh_db NAME MODULES: drop the database NAME and build it anew with MODULES
 # (comma-separated) and demo data.
 fresh_db() {

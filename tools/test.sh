@@ -9,7 +9,17 @@ find_odoo_src
 
 fresh_db "$TEST_DB" client_hub
 
-say "pytest-odoo on $TEST_DB"
+# client_hub first on its own (it must work without queue_job), then the glue
+# module, which pulls in queue_job and base_import_async, and its tests.
+say "pytest-odoo on $TEST_DB: client_hub"
 cd "$ROOT"
 "$PY" -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" \
     --odoo-database="$TEST_DB" --odoo-http client_hub/tests "$@"
+
+say "Installing client_hub_import_async (queue_job, base_import_async) in $TEST_DB"
+odoo_once "$TEST_DB" -i client_hub_import_async
+say "pytest-odoo on $TEST_DB: client_hub_import_async"
+# Exit status 5: no test selected (e.g. by -k), not a failure.
+"$PY" -m pytest -p no:cacheprovider --odoo-config="$ODOO_CONF" \
+    --odoo-database="$TEST_DB" --odoo-http client_hub_import_async/tests "$@" \
+    || [ $? = 5 ]

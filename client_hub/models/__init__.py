@@ -4,5 +4,6 @@ from . import res_partner_figures
 from . import res_partner_documents
 from . import res_partner_import
 from . import base_import_import
+from . import base_import_import_preview
 from . import sale_order
 from . import base_partner_merge_automatic_wizard

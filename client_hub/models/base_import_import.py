@@ -1,7 +1,7 @@
 # Copyright 2026 client_hub contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Map the column headers of client spreadsheets, in English and Portuguese, and
-refuse a client file without rows with a message that says so."""
+"""Map the column headers of client spreadsheets, in English, Portuguese and
+Spanish, and refuse a client file without rows with a message that says so."""
 
 from odoo import _, models
 
@@ -23,7 +23,52 @@ CLIENT_TEMPLATE_COLUMNS = [
     ("phone", "Phone"),
     ("website", "Website"),
 ]
-# Other headers of client spreadsheets (casefolded): Portuguese, and usual variants.
+# The template's headers in the other languages it is offered in (the template of
+# a user's language: ``res.partner.get_import_templates``), column for column.
+CLIENT_TEMPLATE_HEADERS = {
+    "en": [header for _fname, header in CLIENT_TEMPLATE_COLUMNS],
+    "pt": [
+        "Nome legal",
+        "NIF",
+        "Morada",
+        "Morada 2",
+        "Código postal",
+        "Localidade",
+        "Distrito",
+        "País",
+        "E-mail",
+        "Telefone",
+        "Sítio web",
+    ],
+    "pt_BR": [
+        "Nome legal",
+        "CNPJ/CPF",
+        "Endereço",
+        "Complemento",
+        "CEP",
+        "Cidade",
+        "Estado",
+        "País",
+        "E-mail",
+        "Telefone",
+        "Site",
+    ],
+    "es": [
+        "Razón social",
+        "NIF",
+        "Dirección",
+        "Dirección 2",
+        "Código postal",
+        "Ciudad",
+        "Provincia",
+        "País",
+        "Correo electrónico",
+        "Teléfono",
+        "Sitio web",
+    ],
+}
+# Other headers of client spreadsheets (casefolded): Portuguese, Spanish, and usual
+# variants.
 CLIENT_HEADER_ALIASES = {
     "nome legal": "name",
     "denominação social": "name",
@@ -34,6 +79,7 @@ CLIENT_HEADER_ALIASES = {
     "nif": "vat",
     "nipc": "vat",
     "cnpj": "vat",
+    "cpf": "vat",
     "morada": "street",
     "endereço": "street",
     "morada 2": "street2",
@@ -51,9 +97,37 @@ CLIENT_HEADER_ALIASES = {
     "telefone": "phone",
     "sítio web": "website",
     "site": "website",
+    # Spanish
+    "nombre legal": "name",
+    "razón social": "name",
+    "denominación social": "name",
+    "número de identificación fiscal": "vat",
+    "cif": "vat",
+    "nif/cif": "vat",
+    "dirección": "street",
+    "domicilio": "street",
+    "calle": "street",
+    "dirección 2": "street2",
+    "cp": "zip",
+    "ciudad": "city",
+    "localidad": "city",
+    "municipio": "city",
+    "población": "city",
+    "provincia": "state_id",
+    "correo electrónico": "email",
+    "correo": "email",
+    "teléfono": "phone",
+    "sitio web": "website",
+    "página web": "website",
 }
 CLIENT_IMPORT_HEADERS = {
-    **{header.casefold(): fname for fname, header in CLIENT_TEMPLATE_COLUMNS},
+    **{
+        header.casefold(): fname
+        for headers in CLIENT_TEMPLATE_HEADERS.values()
+        for (fname, _header), header in zip(
+            CLIENT_TEMPLATE_COLUMNS, headers, strict=True
+        )
+    },
     **CLIENT_HEADER_ALIASES,
 }
 
@@ -64,7 +138,8 @@ class BaseImportImport(models.TransientModel):
     def _get_mapping_suggestion(
         self, header, fields_tree, header_types, mapping_fields
     ):
-        """Map the client template's headers ("Legal name", "Nome legal", "País"...).
+        """Map the client template's headers ("Legal name", "Nome legal", "Razón
+        social", "País"...).
 
         base_import only knows a field's technical name and label; client spreadsheets
         use their own words, listed in ``CLIENT_IMPORT_HEADERS``.

@@ -81,7 +81,7 @@ class ClientFigure:
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     client_project_count = fields.Integer(
         string="Active Projects",

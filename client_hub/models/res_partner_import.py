@@ -29,7 +29,7 @@ TOO_LONG_PGCODES = ("54000", "22001")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
     def get_import_templates(self):
@@ -40,16 +40,29 @@ class ResPartner(models.Model):
         """
         if not self.env.context.get("client_hub_import"):
             return super().get_import_templates()
+        name = self._client_hub_template_name()
         return [
             {
                 "label": _("Import Template for Clients (.xlsx)"),
-                "template": "/client_hub/static/xls/clients_import_template.xlsx",
+                "template": f"/client_hub/static/xls/{name}.xlsx",
             },
             {
                 "label": _("Import Template for Clients (.xls)"),
-                "template": "/client_hub/static/xls/clients_import_template.xls",
+                "template": f"/client_hub/static/xls/{name}.xls",
             },
         ]
+
+    @api.model
+    def _client_hub_template_name(self):
+        """The client template in the user's language: Brazilian Portuguese,
+        Portuguese, Spanish, else English (``CLIENT_TEMPLATE_HEADERS``)."""
+        lang = self.env.lang or "en_US"
+        if lang == "pt_BR":
+            return "clients_import_template_pt_BR"
+        for prefix in ("pt", "es"):
+            if lang.split("_")[0] == prefix:
+                return f"clients_import_template_{prefix}"
+        return "clients_import_template"
 
     @api.model
     def load(self, fields, data):
@@ -86,6 +99,7 @@ class ResPartner(models.Model):
             return super().load(fields, data)
 
         matches, messages = self._client_hub_match_rows(paths, data[:limit])
+        self._client_hub_preview_note_rows(paths, data[:limit], matches)
         fields = [*fields, ".id"]
         data = [
             [*row, str(matches[index]) if index in matches else ""]
@@ -140,6 +154,10 @@ class ResPartner(models.Model):
             }
             if not values:
                 return
+            before = self._client_hub_preview_values(values)
+            result = super()._load_records_write(values)
+            self._client_hub_preview_note_changes(before)
+            return result
         return super()._load_records_write(values)
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
@@ -469,6 +487,63 @@ class ResPartner(models.Model):
                 for key, value in rows.items()
             }
         return message
+
+    @api.model
+    def _client_hub_preview_note_rows(self, paths, data, matches):
+        """Tell an import preview (``client_hub_preview`` in the context: see
+        ``base_import.import.client_hub_preview``) which rows are records, with their
+        legal name and tax ID, and which client each matched row updates."""
+        preview = self.env.context.get("client_hub_preview")
+        if preview is None:
+            return
+        own_cols = [
+            col
+            for col, path in enumerate(paths)
+            if getattr(self._fields.get(path[0]), "type", None) != "one2many"
+        ]
+        name_col = paths.index(["name"]) if ["name"] in paths else None
+        vat_col = paths.index(["vat"]) if ["vat"] in paths else None
+        preview["rows"] = {
+            index: {
+                "name": row[name_col] if name_col is not None else "",
+                "vat": row[vat_col] if vat_col is not None else "",
+            }
+            for index, row in enumerate(data)
+            if any(row[col] for col in own_cols)
+        }
+        preview["matches"] = dict(matches)
+
+    def _client_hub_preview_values(self, values):
+        """For an import preview, the values of ``self`` that ``values`` may change,
+        as the user reads them (a country's name, not its id); else None."""
+        if self.env.context.get("client_hub_preview") is None:
+            return None
+        return {
+            name: self._fields[name].convert_to_export(self[name], self) or ""
+            for name in values
+            if name in self._fields
+            and self._fields[name].type not in ("one2many", "many2many", "properties")
+        }
+
+    def _client_hub_preview_note_changes(self, before):
+        """Tell an import preview what the update of ``self`` changed: the fields
+        whose value differs from ``before``, once written (as Odoo stores them: a
+        tax ID reformatted by base_vat is no change)."""
+        if before is None:
+            return
+        changes = {}
+        for name, old in before.items():
+            field = self._fields[name]
+            new = field.convert_to_export(self[name], self) or ""
+            if new != old:
+                changes[name] = {
+                    "field": field._description_string(self.env),
+                    "old": old,
+                    "new": new,
+                }
+        self.env.context["client_hub_preview"].setdefault("changes", {})[self.id] = (
+            changes
+        )
 
     @api.model
     def _client_hub_import_error(self, index, message):

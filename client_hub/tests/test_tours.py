@@ -8,6 +8,10 @@ database, since a tour only proves what the screen showed.
 
 from odoo.tests import HttpCase, tagged
 
+# Seconds for an import tour: each waits for the server several times (parse, test,
+# import), far longer than the default 60 s on a loaded machine.
+IMPORT_TOUR_TIMEOUT = 240
+
 
 @tagged("post_install", "-at_install")
 class TestClientTours(HttpCase):
@@ -63,13 +67,20 @@ class TestClientTours(HttpCase):
             "Tour Mar Azul Pescas Lda",
             "Tour Minho Calcado Lda",
         ]
-        self.start_tour("/odoo", "client_hub_import", login="admin")
+        self.start_tour(
+            "/odoo", "client_hub_import", login="admin", timeout=IMPORT_TOUR_TIMEOUT
+        )
         self.assertFalse(
             Partner.with_context(active_test=False).search([("name", "in", names)]),
             "a file with an invalid tax ID creates no client, not even its good rows",
         )
 
-        self.start_tour("/odoo", "client_hub_import_fixed", login="admin")
+        self.start_tour(
+            "/odoo",
+            "client_hub_import_fixed",
+            login="admin",
+            timeout=IMPORT_TOUR_TIMEOUT,
+        )
         clients = Partner.search([("name", "in", names)])
         self.assertEqual(sorted(clients.mapped("name")), sorted(names))
         self.assertEqual(
@@ -77,3 +88,32 @@ class TestClientTours(HttpCase):
         )
         self.assertTrue(all(client.customer_rank >= 1 for client in clients))
         self.assertEqual(clients.country_id, self.env.ref("base.pt"))
+
+    def test_import_preview_tour(self):
+        """⋯ → Import records → Preview: one update (old → new city), one new
+        client; Import then does what the preview said."""
+        existing = self.env["res.partner"].create(
+            {
+                "name": "Tour Preview Existente Lda",
+                "vat": "PT504444441",
+                "street": "Rua Nova 1",
+                "zip": "4700-321",
+                "city": "Porto",
+                "country_id": self.env.ref("base.pt").id,
+                "is_company": True,
+                "customer_rank": 1,
+            }
+        )
+        self.start_tour(
+            "/odoo",
+            "client_hub_import_preview",
+            login="admin",
+            timeout=IMPORT_TOUR_TIMEOUT,
+        )
+
+        self.assertEqual(existing.city, "Braga", "the update the preview showed")
+        created = self.env["res.partner"].search([("name", "like", "Tour Preview")])
+        self.assertEqual(len(created), 2, "one new client, the other updated in place")
+        self.assertEqual(
+            (created - existing).client_vat_key, "508888883", "the new client"
+        )

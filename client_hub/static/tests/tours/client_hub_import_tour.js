@@ -17,6 +17,10 @@ const BAD_ROW =
     "Tour Mar Azul Pescas Lda,PT999999999,Avenida da Liberdade 45,1250-140,Lisboa,Portugal";
 const FIXED_ROW = BAD_ROW.replace("PT999999999", "PT500001111");
 
+// Steps that wait for the server (parse, test, import, preview): a loaded machine
+// takes longer than the tour's default 10 s.
+const SERVER_TIMEOUT = 60000;
+
 function csvFile(name, rows) {
     return new File([[HEADER, ...rows].join("\n") + "\n"], name, {type: "text/csv"});
 }
@@ -44,6 +48,7 @@ function uploadSteps(file) {
         },
         {
             content: "The file's preview is shown",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_import_data_content .o_import_file_column_cell:contains(Tax ID)",
         },
@@ -74,6 +79,7 @@ registry.category("web_tour.tours").add("client_hub_import", {
         {
             content:
                 "The invalid tax ID is reported with its row (base_import counts data rows from 0)",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_import_data_content .alert-danger:contains(Error at row 1):contains(PT999999999)",
         },
@@ -84,6 +90,7 @@ registry.category("web_tour.tours").add("client_hub_import", {
         },
         {
             content: "Import refuses the file with the same error",
+            timeout: SERVER_TIMEOUT,
             trigger:
                 ".o_import_data_content .alert-danger:contains(Error at row 1):contains(PT999999999)",
         },
@@ -107,6 +114,7 @@ registry.category("web_tour.tours").add("client_hub_import_fixed", {
         },
         {
             content: "Back on the Clients list, the imported clients are listed",
+            timeout: SERVER_TIMEOUT,
             trigger: ".o_list_view .o_data_row:contains(Tour Mar Azul Pescas Lda)",
         },
         {
@@ -117,6 +125,68 @@ registry.category("web_tour.tours").add("client_hub_import_fixed", {
         {
             content: "all three",
             trigger: ".o_list_view .o_data_row:contains(Tour Minho Calcado Lda)",
+        },
+    ],
+});
+
+/**
+ * Preview before importing: a file that updates one client (its city) and creates
+ * another. The preview counts them and shows the city's old and new value; the
+ * import then does just that (test_client_tours.py checks).
+ */
+registry.category("web_tour.tours").add("client_hub_import_preview", {
+    url: "/odoo",
+    steps: () => [
+        ...uploadSteps(
+            csvFile("clients_preview.csv", [
+                "Tour Preview Existente Lda,PT504444441,Rua Nova 1,4700-321,Braga,Portugal",
+                "Tour Preview Nova Lda,PT508888883,Rua Velha 2,4000-447,Porto,Portugal",
+            ])
+        ),
+        {
+            content: "Preview the file",
+            trigger: ".o_control_panel button.o_client_hub_import_preview_button",
+            run: "click",
+        },
+        {
+            content: "The preview counts one updated client",
+            timeout: SERVER_TIMEOUT,
+            trigger: ".modal .o_client_hub_preview_updated .badge:contains(1)",
+        },
+        {
+            content: "and one new client",
+            trigger: ".modal .o_client_hub_preview_new .badge:contains(1)",
+        },
+        {
+            content: "The update shows the city's old and new value",
+            trigger:
+                ".modal .o_client_hub_preview_rows tr:contains(Tour Preview Existente Lda):contains(City):contains(Porto):contains(Braga)",
+        },
+        {
+            content: "Show the new clients",
+            trigger: ".modal .o_client_hub_preview_new",
+            run: "click",
+        },
+        {
+            content: "The new client is listed",
+            trigger:
+                ".modal .o_client_hub_preview_rows tr:contains(Tour Preview Nova Lda)",
+        },
+        {
+            content: "Close the preview",
+            trigger: ".modal .modal-footer button.btn-primary:contains(Close)",
+            run: "click",
+        },
+        {
+            content: "Import the file",
+            trigger:
+                "body:not(:has(.modal)) .o_control_panel button.btn-primary:contains(Import)",
+            run: "click",
+        },
+        {
+            content: "Back on the Clients list, the new client is listed",
+            timeout: SERVER_TIMEOUT,
+            trigger: ".o_list_view .o_data_row:contains(Tour Preview Nova Lda)",
         },
     ],
 });

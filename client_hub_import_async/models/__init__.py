@@ -1,0 +1,2 @@
+from . import base_import_import
+from . import queue_job
