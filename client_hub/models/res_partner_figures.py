@@ -75,8 +75,9 @@ def _figure_search(fname):
 class ClientFigure:
     """What a figure aggregates, and where its button leads.
 
-    ``domain`` selects the source records of ``model`` that the figure counts. ``partner`` is the source field, or a path of many2one fields, that
-    names the partner. ``aggregate`` is a ``_read_group`` aggregate: ``__count``,
+    ``domain`` selects the source records of ``model`` that the figure counts.
+    ``partner`` is the source field, or a path of many2one fields, that names the
+    partner. ``aggregate`` is a ``_read_group`` aggregate: ``__count``,
     ``<field>:sum`` or ``<field>:max``. ``action`` is the XML id of the source app's
     window action that the figure's button opens, narrowed to the figure's records.
     """

@@ -3,6 +3,8 @@ from . import test_vat
 from . import test_vat_races
 from . import test_vat_properties
 from . import test_figures
+from . import test_portfolio
+from . import test_portfolio_oca
 from . import test_access
 from . import test_multicompany
 from . import test_files
