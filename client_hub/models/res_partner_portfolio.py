@@ -54,7 +54,9 @@ class ResPartner(models.Model):
             fname, __, func = parse_read_group_spec(aggregate_spec)
             if fname in self._client_hub_figure_fields() and func in FIGURE_AGGREGATES:
                 self.check_field_access_rights("read", [fname])
-                value = self._client_hub_figure_join(fname, self._table, query)
+                value = self._client_hub_figure_join(
+                    fname, self._table, query, whole_source=True
+                )
                 if value is None:
                     return SQL("NULL")
                 if self._fields[fname].type not in ("date", "datetime"):
@@ -71,20 +73,36 @@ class ResPartner(models.Model):
             if field.compute == "_compute_client_figures"
         }
 
-    def _client_hub_figure_join(self, fname, alias, query):
+    def _client_hub_figure_join(self, fname, alias, query, whole_source=False):
         """LEFT JOIN the value of figure ``fname`` for every partner to ``query``,
         on the partner ``alias``; return the SQL of the value (NULL for a partner
         without source records), or None when the user may not read the source.
 
-        The same figure joined twice (ordered and summed) is one join.
+        With ``whole_source``, the join computes every figure of the same source
+        that the user may read, in one sub-query: a grouped list sums all its
+        figure columns with one join per source model instead of one per figure.
+        A join asked twice is made once.
         """
-        figure = self._client_hub_figures()[fname]
+        figures = self._client_hub_figures()
+        figure = figures[fname]
         if not self._client_hub_can_read(fname, figure.model):
             return None
+        source = (figure.model, figure.partner)
+        joined = {fname: figure}
+        if whole_source:
+            joined = {
+                name: other
+                for name, other in figures.items()
+                if (other.model, other.partner) == source
+                and self._client_hub_can_read(name, other.model)
+            }
         values = self.browse()._client_hub_figure_query(
-            figure.model, figure.partner, {fname: figure}
+            figure.model, figure.partner, joined
         )
-        figure_alias = query.make_alias(alias, fname)
+        link = fname
+        if whole_source:
+            link = "client_hub_" + "_".join(source).replace(".", "_")
+        figure_alias = query.make_alias(alias, link)
         query.add_join(
             "LEFT JOIN",
             figure_alias,
