@@ -580,17 +580,15 @@ class ResPartner(models.Model):
             return value
         if value is False and operator in ("=", "!="):
             return False
-        converter = fields.Date if field.type == "date" else fields.Datetime
-        try:
-            if isinstance(value, bool) or not isinstance(value, str | date):
-                raise ValueError(value)
-            converted = (
-                converter.to_date(value)
-                if field.type == "date"
-                else (converter.to_datetime(value))
-            )
-        except ValueError:
-            converted = None
+        convert = (
+            fields.Date.to_date if field.type == "date" else fields.Datetime.to_datetime
+        )
+        converted = None
+        if isinstance(value, str | date):
+            try:
+                converted = convert(value)
+            except ValueError:
+                converted = None
         if not converted:
             raise UserError(
                 _(
