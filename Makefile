@@ -1,5 +1,5 @@
 # client_hub: the commands a developer needs. See README.md.
-.PHONY: run test setup lint bench bench-import test-host screenshots pot
+.PHONY: run test setup lint bench bench-import bench-portfolio test-host screenshots pot
 
 run:            ## set everything up, then serve the demo on http://localhost:8069 (with queue_job's runner)
 	tools/run.sh
@@ -27,3 +27,6 @@ bench:          ## 1,000 clients: query count and time of the figures vs Odoo's 
 
 bench-import:   ## 10,000 clients: client_hub vs Odoo alone, preview; 100,000 in the foreground and background
 	tools/bench_import.sh
+
+bench-portfolio: ## 1,000 and 10,000 clients: the Clients list sorted/filtered by figures; aging vs OCA
+	tools/bench_portfolio.sh

@@ -100,6 +100,19 @@ SHOTS = [
             ("shot",),
         ],
     ),
+    (
+        # Invoicing > Customers > Clients: the aging, sorted by overdue amount.
+        "clients_portfolio.png",
+        [
+            ("goto", "/odoo/invoicing-clients"),
+            ("wait", ".o_list_view .o_data_row"),
+            ("click", ".o_list_view th[data-name=client_invoice_overdue_amount]"),
+            ("wait", "th[data-name=client_invoice_overdue_amount] .fa-angle-up"),
+            ("click", ".o_list_view th[data-name=client_invoice_overdue_amount]"),
+            ("wait", "th[data-name=client_invoice_overdue_amount] .fa-angle-down"),
+            ("shot",),
+        ],
+    ),
 ]
 
 

@@ -21,7 +21,7 @@ PREVIEW_STATUSES = ("new", "updated", "unchanged", "failed")
 
 
 class BaseImportImport(models.TransientModel):
-    _inherit = "base_import.import"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "base_import.import"
 
     def client_hub_preview(self, fields, columns, options):
         """Return what importing the file with ``fields`` would do, row by row.

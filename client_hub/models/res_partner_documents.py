@@ -21,7 +21,7 @@ from .res_partner_figures import (
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     client_project_ids = fields.Many2many(
         "project.project",

@@ -14,7 +14,7 @@ joined to the contact tree, one filtered aggregate per figure.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from operator import eq, ge, gt, le, lt, ne
 
 import pytz
@@ -45,6 +45,19 @@ OPPORTUNITY_DOMAIN = [
 ]
 # Tasks due "soon": from today to this many days ahead, both included.
 TASK_DUE_DAYS = 7
+# What Odoo's Total Receivable (res.partner.credit) sums: the open receivable journal
+# items of posted entries, invoices, credit notes and unallocated payments alike.
+RECEIVABLE_DOMAIN = [
+    ("account_id.account_type", "=", "asset_receivable"),
+    ("parent_state", "=", "posted"),
+    ("reconciled", "=", False),
+]
+# The aging buckets: (figure, first day, last day) past the due date, both included.
+AGING_BUCKETS = [
+    ("client_receivable_1_30_amount", 1, 30),
+    ("client_receivable_31_60_amount", 31, 60),
+    ("client_receivable_61_90_amount", 61, 90),
+]
 
 SQL_OPERATORS = {op: SQL(op) for op in ("=", "!=", "<", "<=", ">", ">=")}
 OPERATOR_FUNCTIONS = {"=": eq, "!=": ne, "<": lt, "<=": le, ">": gt, ">=": ge}
@@ -64,10 +77,9 @@ def _figure_search(fname):
 class ClientFigure:
     """What a figure aggregates, and where its button leads.
 
-    ``domain`` selects the source records of ``model`` that the figure counts; it may
-    not traverse ``auto_join`` fields (many2one paths are fine: Odoo turns them into
-    sub-queries). ``partner`` is the source field, or a path of many2one fields, that
-    names the partner. ``aggregate`` is a ``_read_group`` aggregate: ``__count``,
+    ``domain`` selects the source records of ``model`` that the figure counts.
+    ``partner`` is the source field, or a path of many2one fields, that names the
+    partner. ``aggregate`` is a ``_read_group`` aggregate: ``__count``,
     ``<field>:sum`` or ``<field>:max``. ``action`` is the XML id of the source app's
     window action that the figure's button opens, narrowed to the figure's records.
     """
@@ -81,7 +93,7 @@ class ClientFigure:
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     client_project_count = fields.Integer(
         string="Active Projects",
@@ -183,6 +195,61 @@ class ResPartner(models.Model):
         groups=INVOICE_GROUPS,
         help="Amount still due on the overdue invoices, in the company currency.",
     )
+    client_receivable_current_amount = fields.Monetary(
+        string="Receivable Not Due",
+        compute="_compute_client_figures",
+        search=_figure_search("client_receivable_current_amount"),
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Open receivable of the client that is not yet due (due today or "
+        "later, or without due date), in the company currency.",
+    )
+    client_receivable_1_30_amount = fields.Monetary(
+        string="Receivable 1-30 Days",
+        compute="_compute_client_figures",
+        search=_figure_search("client_receivable_1_30_amount"),
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Open receivable of the client due 1 to 30 days ago.",
+    )
+    client_receivable_31_60_amount = fields.Monetary(
+        string="Receivable 31-60 Days",
+        compute="_compute_client_figures",
+        search=_figure_search("client_receivable_31_60_amount"),
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Open receivable of the client due 31 to 60 days ago.",
+    )
+    client_receivable_61_90_amount = fields.Monetary(
+        string="Receivable 61-90 Days",
+        compute="_compute_client_figures",
+        search=_figure_search("client_receivable_61_90_amount"),
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Open receivable of the client due 61 to 90 days ago.",
+    )
+    client_receivable_90_plus_amount = fields.Monetary(
+        string="Receivable 90+ Days",
+        compute="_compute_client_figures",
+        search=_figure_search("client_receivable_90_plus_amount"),
+        currency_field="currency_id",
+        groups=INVOICE_GROUPS,
+        help="Open receivable of the client due more than 90 days ago.",
+    )
+    client_last_order_date = fields.Datetime(
+        string="Last Order",
+        compute="_compute_client_figures",
+        search=_figure_search("client_last_order_date"),
+        groups=SALE_GROUPS,
+        help="Order date of the client's latest confirmed sale order.",
+    )
+    client_last_invoice_date = fields.Date(
+        string="Last Invoice",
+        compute="_compute_client_figures",
+        search=_figure_search("client_last_invoice_date"),
+        groups=INVOICE_GROUPS,
+        help="Invoice date of the client's latest posted customer invoice.",
+    )
     client_attachment_count = fields.Integer(
         string="Files",
         compute="_compute_client_figures",
@@ -206,6 +273,22 @@ class ResPartner(models.Model):
             "model": "account.move",
             "action": "account.action_move_out_invoice_type",
             "context": {"default_move_type": "out_invoice"},
+        }
+        receivable = {
+            "model": "account.move.line",
+            "aggregate": "amount_residual:sum",
+            "action": "account.action_account_moves_all",
+        }
+        aging = {
+            fname: ClientFigure(
+                domain=RECEIVABLE_DOMAIN
+                + [
+                    ("date_maturity", "<=", today - timedelta(days=first)),
+                    ("date_maturity", ">=", today - timedelta(days=last)),
+                ],
+                **receivable,
+            )
+            for fname, first, last in AGING_BUCKETS
         }
         return {
             "client_project_count": ClientFigure(
@@ -277,6 +360,26 @@ class ResPartner(models.Model):
                 aggregate="amount_residual_signed:sum",
                 **invoice,
             ),
+            "client_receivable_current_amount": ClientFigure(
+                domain=RECEIVABLE_DOMAIN
+                + ["|", ("date_maturity", "=", False), ("date_maturity", ">=", today)],
+                **receivable,
+            ),
+            **aging,
+            "client_receivable_90_plus_amount": ClientFigure(
+                domain=RECEIVABLE_DOMAIN
+                + [("date_maturity", "<", today - timedelta(days=90))],
+                **receivable,
+            ),
+            "client_last_order_date": ClientFigure(
+                "sale.order",
+                ORDER_DOMAIN,
+                aggregate="date_order:max",
+                action="sale.action_orders",
+            ),
+            "client_last_invoice_date": ClientFigure(
+                domain=INVOICE_DOMAIN, aggregate="invoice_date:max", **invoice
+            ),
             "client_attachment_count": ClientFigure(
                 "ir.attachment",
                 [("res_model", "=", "res.partner")],
@@ -341,7 +444,7 @@ class ResPartner(models.Model):
         return values
 
     def _client_hub_figure_query(self, model, partner, figures):
-        """SQL returning ``(client id, value of each figure)`` for the clients
+        """SQL returning ``(root_id, <each figure>)`` for the clients
         ``self`` (every partner when empty): the records of ``model`` the user may
         read, joined through ``partner`` to the contact tree (see
         ``_client_hub_tree``), one filtered aggregate per figure."""
@@ -349,7 +452,7 @@ class ResPartner(models.Model):
         query = Source._search([])
         query.order = None
         conditions = {
-            fname: self._client_hub_domain_sql(Source, figure.domain)
+            fname: self._client_hub_domain_sql(Source, figure.domain, query)
             for fname, figure in figures.items()
         }
         query.add_where(SQL("(%s)", SQL(" OR ").join(conditions.values())))
@@ -363,9 +466,10 @@ class ResPartner(models.Model):
         )
         aggregates = [
             SQL(
-                "%s FILTER (WHERE %s)",
+                "%s FILTER (WHERE %s) AS %s",
                 self._client_hub_aggregate_sql(Source, figure.aggregate, query),
                 conditions[fname],
+                SQL.identifier(fname),
             )
             for fname, figure in figures.items()
         ]
@@ -402,18 +506,27 @@ class ResPartner(models.Model):
         )
 
     @api.model
-    def _client_hub_domain_sql(self, model, domain):
-        """The SQL condition of ``domain`` on ``model``'s main table alias."""
+    def _client_hub_domain_sql(self, model, domain, query):
+        """The SQL condition of ``domain`` on ``model``'s main table alias in
+        ``query``. The joins the domain needs (``auto_join`` fields, such as a
+        journal item's account) are added to ``query``: they are the same for
+        every figure of the source, and a many2one join keeps every row."""
         if not domain:
             return SQL("TRUE")
-        return model.with_context(active_test=False)._where_calc(domain).where_clause
+        where = model.with_context(active_test=False)._where_calc(domain)
+        for alias, join in where._joins.items():
+            query._joins.setdefault(alias, join)
+        return where.where_clause
 
     def _client_hub_figure_domain(self, fname, operator, value):
         """Return a domain on the clients whose figure ``fname`` compares with
         ``value``, as the reading user counts it: the figure's query over every
-        partner, compared in SQL."""
+        partner, compared in SQL. A number figure of a client without any source
+        record is 0; a date figure is then empty (``= False``) and, as any empty
+        date in Odoo, matches no comparison but ``!=``."""
         figure = self._client_hub_figures()[fname]
-        label = self._fields[fname]._description_string(self.env)
+        field = self._fields[fname]
+        label = field._description_string(self.env)
         if operator not in SQL_OPERATORS:
             raise UserError(
                 _(
@@ -421,15 +534,29 @@ class ResPartner(models.Model):
                     figure=label,
                 )
             )
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise UserError(
-                _("%(figure)s can only be compared with a number.", figure=label)
-            )
+        is_date = field.type in ("date", "datetime")
+        value = self._client_hub_figure_value(field, label, operator, value)
         if not self._client_hub_can_read(fname, figure.model):
             return expression.FALSE_DOMAIN
         query = self.browse()._client_hub_figure_query(
             figure.model, figure.partner, {fname: figure}
         )
+        if is_date:
+            if value is False or operator == "!=":
+                # Empty dates: "= False" is "not set", "!= day" includes them.
+                condition = SQL("value IS NOT NULL")
+                if value is not False:
+                    condition = SQL("value = %s", value)
+                inside = (operator == "!=") == (value is False)
+                return [
+                    (
+                        "id",
+                        "in" if inside else "not in",
+                        self._client_hub_roots(query, condition),
+                    )
+                ]
+            matches = SQL("value %s %s", SQL_OPERATORS[operator], value)
+            return [("id", "in", self._client_hub_roots(query, matches))]
         matches = SQL("COALESCE(value, 0) %s %s", SQL_OPERATORS[operator], value)
         if OPERATOR_FUNCTIONS[operator](0, value):
             # Clients without any source record match too: exclude the others.
@@ -441,6 +568,38 @@ class ResPartner(models.Model):
                 )
             ]
         return [("id", "in", self._client_hub_roots(query, matches))]
+
+    @api.model
+    def _client_hub_figure_value(self, field, label, operator, value):
+        """The value a figure of ``field`` is compared with, checked: a number for
+        a number figure; a date (or its text) or ``False`` with ``=``/``!=`` for a
+        date figure. Anything else is refused with a message naming the figure."""
+        if field.type not in ("date", "datetime"):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise UserError(
+                    _("%(figure)s can only be compared with a number.", figure=label)
+                )
+            return value
+        if value is False and operator in ("=", "!="):
+            return False
+        convert = (
+            fields.Date.to_date if field.type == "date" else fields.Datetime.to_datetime
+        )
+        converted = None
+        if isinstance(value, str | date):
+            try:
+                converted = convert(value)
+            except ValueError:
+                converted = None
+        if not converted:
+            raise UserError(
+                _(
+                    "%(figure)s can only be compared with a date, such as %(example)s.",
+                    figure=label,
+                    example=fields.Date.to_string(fields.Date.context_today(self)),
+                )
+            )
+        return converted
 
     @api.model
     def _client_hub_roots(self, query, condition):

@@ -29,7 +29,7 @@ TOO_LONG_PGCODES = ("54000", "22001")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     @api.model
     def get_import_templates(self):

@@ -34,7 +34,7 @@ CLIENT_VAT_LOCK_FIELDS = (*CLIENT_VAT_KEY_FIELDS, "company_id")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.partner"
 
     client_vat_key = fields.Char(
         string="Tax ID Key",

@@ -4,6 +4,9 @@ from . import test_vat_races
 from . import test_vat_properties
 from . import test_vat_paths
 from . import test_figures
+from . import test_portfolio
+from . import test_portfolio_oca
+from . import test_portfolio_tour
 from . import test_access
 from . import test_multicompany
 from . import test_files

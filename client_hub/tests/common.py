@@ -164,8 +164,17 @@ FIGURES = [
     "client_invoice_overdue_count",
     "client_invoice_pending_amount",
     "client_invoice_overdue_amount",
+    "client_receivable_current_amount",
+    "client_receivable_1_30_amount",
+    "client_receivable_31_60_amount",
+    "client_receivable_61_90_amount",
+    "client_receivable_90_plus_amount",
+    "client_last_order_date",
+    "client_last_invoice_date",
     "client_attachment_count",
 ]
+# The receivables aging figures, from not yet due to 90+ days past due.
+AGING = FIGURES[FIGURES.index("client_receivable_current_amount") :][:5]
 
 
 class ClientOverviewCase(ClientHubCase):

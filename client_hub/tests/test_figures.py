@@ -103,6 +103,20 @@ class TestClientOverview(ClientOverviewCase):
                 "client_invoice_overdue_count": 3,
                 "client_invoice_pending_amount": 400.0 + 100.0,
                 "client_invoice_overdue_amount": 200.0 + 180.0 + 40.0,
+                # Open receivable items: invoices, the credit note (due today).
+                "client_receivable_current_amount": 400.0 + 100.0 - 70.0,
+                "client_receivable_1_30_amount": 200.0 + 180.0 + 40.0,
+                "client_receivable_31_60_amount": 0.0,
+                "client_receivable_61_90_amount": 0.0,
+                "client_receivable_90_plus_amount": 0.0,
+                "client_last_order_date": max(
+                    self.env["sale.order"]
+                    .search(
+                        [("partner_id", "=", self.client.id), ("state", "=", "sale")]
+                    )
+                    .mapped("date_order")
+                ),
+                "client_last_invoice_date": self.order_invoice.invoice_date,
                 "client_attachment_count": 3,
             },
         )
@@ -167,10 +181,12 @@ class TestClientOverview(ClientOverviewCase):
                 [key for key in action["context"] if key.startswith("search_default_")]
             )
             found = self.env[action["res_model"]].search(action["domain"])
+            column, __, function = figure.aggregate.partition(":")
             if figure.aggregate == "__count":
                 self.assertEqual(len(found), figures[fname], fname)
+            elif function == "max":
+                self.assertEqual(max(found.mapped(column)), figures[fname], fname)
             else:
-                column = figure.aggregate.split(":")[0]
                 self.assertAlmostEqual(sum(found.mapped(column)), figures[fname])
 
     def test_a_button_without_a_figure_is_refused(self):
