@@ -322,37 +322,11 @@ def part_two(rows, headers, client_rows, xlsx, only_servers=False):
     fields = [fname for fname, _header in CLIENT_TEMPLATE_COLUMNS]
     columns = [header.lower() for header in headers]
     print(f"{rows:,} clients through a running server ({len(content):,} bytes xlsx)")
-    if only_servers:
-        run(
-            "Background, 2 servers x 1 channel",
-            rows,
-            1,
-            2,
-            "background",
-            content,
-            fields,
-            columns,
-        )
-        return
-    run(
-        "Foreground, batches of 2,000",
-        rows,
-        1,
-        1,
-        "foreground",
-        content,
-        fields,
-        columns,
-    )
-    run("Background, 1 channel", rows, 1, 1, "background", content, fields, columns)
-    run("Background, 2 channels", rows, 2, 1, "background", content, fields, columns)
-    run(
-        "Background, 2 servers x 1 channel",
-        rows,
-        1,
-        2,
-        "background",
-        content,
-        fields,
-        columns,
-    )
+    modes = [
+        ("Foreground, batches of 2,000", 1, 1, "foreground"),
+        ("Background, 1 channel", 1, 1, "background"),
+        ("Background, 2 channels", 2, 1, "background"),
+        ("Background, 2 servers x 1 channel", 1, 2, "background"),
+    ]
+    for label, channels, servers, mode in modes[-1:] if only_servers else modes:
+        run(label, rows, channels, servers, mode, content, fields, columns)

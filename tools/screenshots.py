@@ -122,6 +122,22 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def spawn(cmd):
+    """Start a background process whose output is not ours to read."""
+    quiet = subprocess.DEVNULL
+    return subprocess.Popen(cmd, stdin=quiet, stdout=quiet, stderr=quiet)
+
+
+def stop(proc, seconds):
+    """Stop ``proc`` if it still runs: terminate, then kill after ``seconds``."""
+    if proc and proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(seconds)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def log(message):
     print(f"==> {message}", file=sys.stderr, flush=True)
 
@@ -145,12 +161,7 @@ class Odoo:
             f"--logfile={a.logfile}",
         ]  # fmt: skip
         log(f"Starting Odoo on {self.url} (log: {a.logfile})")
-        self.proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        self.proc = spawn(cmd)
         try:
             self._wait_ready()
             self.rpc(
@@ -180,11 +191,7 @@ class Odoo:
     def __exit__(self, *exc):
         if self.proc and self.proc.poll() is None:
             log(f"Stopping Odoo (pid {self.proc.pid})")
-            self.proc.terminate()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop(self.proc, 30)
 
     def rpc(self, route, **params):
         response = self.session.post(
@@ -234,12 +241,7 @@ class Chromium:
             f"--window-size={WIDTH},{HEIGHT}", "--remote-debugging-port=0",
             f"--user-data-dir={self.profile}", "about:blank",
         ]  # fmt: skip
-        self.proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        self.proc = spawn(cmd)
         try:
             self._connect()
         except BaseException:
@@ -268,12 +270,7 @@ class Chromium:
     def __exit__(self, *exc):
         if self.ws:
             self.ws.close()
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop(self.proc, 10)
         shutil.rmtree(self.profile, ignore_errors=True)
 
     def send(self, method, **params):
