@@ -107,6 +107,20 @@ class ClientHubCase(TransactionCase):
 # Spreadsheets, for the import tests.
 TEMPLATE_FIELDS = [fname for fname, _header in CLIENT_TEMPLATE_COLUMNS]
 TEMPLATE_HEADERS = [header for _fname, header in CLIENT_TEMPLATE_COLUMNS]
+# The template row's values after the legal name and the tax ID.
+TEMPLATE_EXAMPLE = ["Rua Augusta 100", "", "1100-053", "Lisboa", "Lisboa", "Portugal"]
+TEMPLATE_EXAMPLE += ["geral@example.pt", "+351 210 000 000", ""]
+
+
+def client_row(name, vat, **values):
+    """A row of the client template; ``values`` by field name or by header."""
+    row = dict(zip(TEMPLATE_FIELDS, [name, vat, *TEMPLATE_EXAMPLE], strict=True))
+    by_header = dict(zip(TEMPLATE_HEADERS, TEMPLATE_FIELDS, strict=True))
+    for key, value in values.items():
+        row[by_header.get(key, key)] = value
+    return [row[fname] for fname in TEMPLATE_FIELDS]
+
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLS = "application/vnd.ms-excel"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"

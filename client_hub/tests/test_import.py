@@ -16,6 +16,7 @@ from .common import (
     XLS,
     XLSX,
     ClientHubCase,
+    client_row,
     make_file,
 )
 
@@ -57,18 +58,6 @@ class TestClientImport(ClientHubCase):
 
     def errors(self, result):
         return [m for m in result["messages"] if m["type"] == "error"]
-
-    def client_row(self, name, vat, **values):
-        row = dict(
-            zip(
-                TEMPLATE_HEADERS,
-                [name, vat, "Rua Augusta 100", "", "1100-053", "Lisboa", "Lisboa"]
-                + ["Portugal", "geral@example.pt", "+351 210 000 000", ""],
-                strict=True,
-            ),
-            **values,
-        )
-        return [row[header] for header in TEMPLATE_HEADERS]
 
     # Templates and headers
 
@@ -132,7 +121,7 @@ class TestClientImport(ClientHubCase):
         for number, file_type in enumerate((CSV, XLS, XLSX, ODS)):
             with self.subTest(file_type):
                 name = f"Cliente {number}, Lda."
-                rows = [TEMPLATE_HEADERS, self.client_row(name, f"PT{PT_NIF}")]
+                rows = [TEMPLATE_HEADERS, client_row(name, f"PT{PT_NIF}")]
                 client = self.assertImported(self.import_rows(rows, file_type))
                 self.assertEqual(len(client), 1)
                 self.assertRecordValues(
@@ -164,8 +153,8 @@ class TestClientImport(ClientHubCase):
         partners_before = self.Partner.search_count([])
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Tejo Consultores, Lda.", "PT 511 111 118", City="Porto"),
-            self.client_row(
+            client_row("Tejo Consultores, Lda.", "PT 511 111 118", City="Porto"),
+            client_row(
                 "Paraná Têxtil Ltda.",
                 "45997418000153",
                 State="",
@@ -190,7 +179,7 @@ class TestClientImport(ClientHubCase):
         supplier = self.create_client("Fornecedor, Lda.", PT_NIF, customer_rank=0)
         self.assertIsListedAsClient(supplier, listed=False)
         result = self.import_rows(
-            [TEMPLATE_HEADERS, self.client_row("Fornecedor, Lda.", PT_NIF)]
+            [TEMPLATE_HEADERS, client_row("Fornecedor, Lda.", PT_NIF)]
         )
         self.assertEqual(self.assertImported(result), supplier)
         self.assertIsListedAsClient(supplier)
@@ -200,7 +189,7 @@ class TestClientImport(ClientHubCase):
         theirs = self.create_client(
             "Tejo Consultores, Lda.", PT_NIF, company_id=other_company.id
         )
-        result = self.import_rows([TEMPLATE_HEADERS, self.client_row("Tejo", PT_NIF)])
+        result = self.import_rows([TEMPLATE_HEADERS, client_row("Tejo", PT_NIF)])
         # Not an update of theirs, and not a new client without company either: that
         # one would be shared with their company, where the tax ID is taken.
         self.assertFalse(result["ids"])
@@ -213,9 +202,9 @@ class TestClientImport(ClientHubCase):
         partners_before = self.Partner.search_count([])
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Tejo Consultores, Lda.", f"PT{PT_NIF}"),
-            self.client_row("Outra, Lda.", PT_NIF_2),
-            self.client_row("Tejo (cópia)", "511 111 118"),
+            client_row("Tejo Consultores, Lda.", f"PT{PT_NIF}"),
+            client_row("Outra, Lda.", PT_NIF_2),
+            client_row("Tejo (cópia)", "511 111 118"),
         ]
         result = self.import_rows(rows)
         self.assertFalse(result["ids"])
@@ -230,8 +219,8 @@ class TestClientImport(ClientHubCase):
         first row, which the import never creates."""
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Tejo Consultores, Lda.", PT_NIF),
-            self.client_row("Tejo (cópia)", f"pt {PT_NIF}"),
+            client_row("Tejo Consultores, Lda.", PT_NIF),
+            client_row("Tejo (cópia)", f"pt {PT_NIF}"),
         ]
         result = self.import_rows(rows)
         self.assertFalse(result["ids"])
@@ -242,12 +231,12 @@ class TestClientImport(ClientHubCase):
     def test_unicode_digits_and_country_prefix_are_one_tax_id_in_a_file(self):
         full_width = "".join(chr(0xFF10 + int(digit)) for digit in PT_NIF)
         for second in (
-            self.client_row("Tejo (cópia)", full_width),
-            self.client_row("Tejo (cópia)", f"PT{PT_NIF}", Country=""),
-            self.client_row("Tejo (cópia)", f"PT {full_width}", Country="Spain"),
+            client_row("Tejo (cópia)", full_width),
+            client_row("Tejo (cópia)", f"PT{PT_NIF}", Country=""),
+            client_row("Tejo (cópia)", f"PT {full_width}", Country="Spain"),
         ):
             with self.subTest(second=second[:2]):
-                rows = [TEMPLATE_HEADERS, self.client_row("Tejo, Lda.", PT_NIF), second]
+                rows = [TEMPLATE_HEADERS, client_row("Tejo, Lda.", PT_NIF), second]
                 result = self.import_rows(rows)
                 self.assertFalse(result["ids"])
                 self.assertEqual(len(result["messages"]), 1, result["messages"])
@@ -258,7 +247,7 @@ class TestClientImport(ClientHubCase):
         full_width = "".join(chr(0xFF10 + int(digit)) for digit in PT_NIF)
         for vat in (f"PT{PT_NIF}", full_width):
             with self.subTest(vat=vat):
-                row = self.client_row("Tejo", vat, Country="", City="Porto")
+                row = client_row("Tejo", vat, Country="", City="Porto")
                 result = self.import_rows([TEMPLATE_HEADERS, row])
                 self.assertEqual(result["ids"], existing.ids, result["messages"])
 
@@ -267,8 +256,8 @@ class TestClientImport(ClientHubCase):
         full_width = "".join(chr(0xFF10 + int(digit)) for digit in PT_NIF_2)
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Ibérica Uno, S.L.", f"PT{PT_NIF}", Country="Spain"),
-            self.client_row("Ibérica Dos, S.L.", f"PT{full_width}", Country="Spain"),
+            client_row("Ibérica Uno, S.L.", f"PT{PT_NIF}", Country="Spain"),
+            client_row("Ibérica Dos, S.L.", f"PT{full_width}", Country="Spain"),
         ]
         clients = self.assertImported(self.import_rows(rows))
         self.assertEqual(len(clients), 2)
@@ -279,8 +268,8 @@ class TestClientImport(ClientHubCase):
         self.create_client("Tejo Consultores, Lda.", PT_NIF)
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Tejo", PT_NIF, City="Porto"),
-            self.client_row("Tejo", f"PT{PT_NIF}", City="Braga"),
+            client_row("Tejo", PT_NIF, City="Porto"),
+            client_row("Tejo", f"PT{PT_NIF}", City="Braga"),
         ]
         result = self.import_rows(rows)
         self.assertFalse(result["ids"])
@@ -291,9 +280,9 @@ class TestClientImport(ClientHubCase):
         partners_before = self.Partner.search_count([])
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Nova, Lda.", PT_NIF_2),
-            self.client_row("Tejo", PT_NIF, City="Porto"),
-            self.client_row("Errada, Lda.", "PT511111119"),
+            client_row("Nova, Lda.", PT_NIF_2),
+            client_row("Tejo", PT_NIF, City="Porto"),
+            client_row("Errada, Lda.", "PT511111119"),
         ]
         result = self.import_rows(rows)
         self.assertFalse(result["ids"])
@@ -308,9 +297,9 @@ class TestClientImport(ClientHubCase):
     def test_unknown_country_and_missing_legal_name_are_reported_by_row(self):
         rows = [
             TEMPLATE_HEADERS,
-            self.client_row("Boa, Lda.", PT_NIF_2),
-            self.client_row("Sem país, Lda.", "", Country="Portgual", State=""),
-            self.client_row("", PT_NIF),
+            client_row("Boa, Lda.", PT_NIF_2),
+            client_row("Sem país, Lda.", "", Country="Portgual", State=""),
+            client_row("", PT_NIF),
         ]
         result = self.import_rows(rows)
         self.assertFalse(result["ids"])
@@ -327,8 +316,8 @@ class TestClientImport(ClientHubCase):
         partners_before = self.Partner.search_count([])
         valid = [
             TEMPLATE_HEADERS,
-            self.client_row("Nova, Lda.", PT_NIF_2),
-            self.client_row("Tejo", PT_NIF, City="Porto"),
+            client_row("Nova, Lda.", PT_NIF_2),
+            client_row("Tejo", PT_NIF, City="Porto"),
         ]
         result = self.import_rows(valid, dryrun=True)
         self.assertEqual(result["messages"], [])
@@ -340,8 +329,8 @@ class TestClientImport(ClientHubCase):
 
         invalid = [
             *valid,
-            self.client_row("Errada, Lda.", "PT511111119"),
-            self.client_row("Tejo outra vez", f"PT {PT_NIF}"),
+            client_row("Errada, Lda.", "PT511111119"),
+            client_row("Tejo outra vez", f"PT {PT_NIF}"),
         ]
         result = self.import_rows(invalid, dryrun=True)
         self.assertEqual(sorted(m["record"] for m in self.errors(result)), [2, 3])

@@ -16,6 +16,7 @@ from .common import (
     TEMPLATE_FIELDS,
     TEMPLATE_HEADERS,
     ClientHubCase,
+    client_row,
     make_file,
 )
 
@@ -37,18 +38,6 @@ class TestClientImportPreview(ClientHubCase):
         preview = wizard.parse_preview(dict(OPTIONS))
         fields = ["/".join(preview["matches"][i]) for i in range(len(TEMPLATE_FIELDS))]
         return wizard, fields, [h.lower() for h in preview["headers"]]
-
-    def row(self, name, vat, **values):
-        row = dict(
-            zip(
-                TEMPLATE_FIELDS,
-                [name, vat, "Rua Augusta 100", "", "1100-053", "Lisboa", "Lisboa"]
-                + ["Portugal", "geral@example.pt", "+351 210 000 000", ""],
-                strict=True,
-            ),
-            **values,
-        )
-        return [row[fname] for fname in TEMPLATE_FIELDS]
 
     def import_file(self, rows):
         wizard, fields, columns = self.wizard(rows)
@@ -74,8 +63,8 @@ class TestClientImportPreview(ClientHubCase):
         self.import_file(
             [
                 TEMPLATE_HEADERS,
-                self.row("Alfa, Lda.", f"PT{PT_NIF}"),
-                self.row("Beta, Lda.", f"PT{PT_NIF_2}"),
+                client_row("Alfa, Lda.", f"PT{PT_NIF}"),
+                client_row("Beta, Lda.", f"PT{PT_NIF_2}"),
             ]
         )
         alfa = self.Partner.search([("name", "=", "Alfa, Lda.")])
@@ -83,9 +72,9 @@ class TestClientImportPreview(ClientHubCase):
         rows = [
             TEMPLATE_HEADERS,
             # the tax ID written differently still matches; a blank email clears it
-            self.row("Alfa, Lda.", f"PT {PT_NIF}", city="Porto", email=""),
-            self.row("Beta, Lda.", f"PT{PT_NIF_2}"),
-            self.row("Gama, Lda.", f"PT{PT_NIF_3}"),
+            client_row("Alfa, Lda.", f"PT {PT_NIF}", city="Porto", email=""),
+            client_row("Beta, Lda.", f"PT{PT_NIF_2}"),
+            client_row("Gama, Lda.", f"PT{PT_NIF_3}"),
         ]
         wizard, fields, columns = self.wizard(rows)
         count = self.partner_count()
@@ -132,13 +121,13 @@ class TestClientImportPreview(ClientHubCase):
         self.assertEqual(changed, changes, "the import changed what the preview said")
 
     def test_preview_names_failed_rows_and_still_classifies_the_others(self):
-        self.import_file([TEMPLATE_HEADERS, self.row("Alfa, Lda.", f"PT{PT_NIF}")])
+        self.import_file([TEMPLATE_HEADERS, client_row("Alfa, Lda.", f"PT{PT_NIF}")])
         rows = [
             TEMPLATE_HEADERS,
-            self.row("Alfa, Lda.", f"PT{PT_NIF}", phone="+351 220 000 000"),
-            self.row("Mar Azul, Lda.", "PT999999999"),
-            self.row("Gama, Lda.", f"PT{PT_NIF_3}"),
-            self.row("", f"PT{PT_NIF_2}"),
+            client_row("Alfa, Lda.", f"PT{PT_NIF}", phone="+351 220 000 000"),
+            client_row("Mar Azul, Lda.", "PT999999999"),
+            client_row("Gama, Lda.", f"PT{PT_NIF_3}"),
+            client_row("", f"PT{PT_NIF_2}"),
         ]
         wizard, fields, columns = self.wizard(rows)
         count = self.partner_count()
@@ -158,11 +147,11 @@ class TestClientImportPreview(ClientHubCase):
         self.assertIn("the import writes nothing", preview["failed_note"])
 
     def test_preview_downloads_as_a_spreadsheet(self):
-        self.import_file([TEMPLATE_HEADERS, self.row("Alfa, Lda.", f"PT{PT_NIF}")])
+        self.import_file([TEMPLATE_HEADERS, client_row("Alfa, Lda.", f"PT{PT_NIF}")])
         rows = [
             TEMPLATE_HEADERS,
-            self.row("Alfa, Lda.", f"PT{PT_NIF}", city="Porto"),
-            self.row("=1+1", f"PT{PT_NIF_3}"),
+            client_row("Alfa, Lda.", f"PT{PT_NIF}", city="Porto"),
+            client_row("=1+1", f"PT{PT_NIF_3}"),
         ]
         wizard, fields, columns = self.wizard(rows)
 

@@ -77,6 +77,10 @@ class QueueJob(models.Model):
             )
         return super()._message_failed_job()
 
+    def _client_hub_import_domain(self):
+        """The jobs of the import of ``self``: those of its file."""
+        return [("client_hub_import_file_id", "=", self.client_hub_import_file_id.id)]
+
     def _client_hub_import_chunks(self):
         """The chunk jobs of the import of ``self``, whatever the user may read."""
         self.ensure_one()
@@ -84,14 +88,7 @@ class QueueJob(models.Model):
             self.sudo()
             .with_context(active_test=False)
             .search(
-                [
-                    (
-                        "client_hub_import_file_id",
-                        "=",
-                        self.client_hub_import_file_id.id,
-                    ),
-                    ("method_name", "=", CHUNK_METHOD),
-                ]
+                self._client_hub_import_domain() + [("method_name", "=", CHUNK_METHOD)]
             )
         )
 
@@ -125,14 +122,8 @@ class QueueJob(models.Model):
             self.sudo()
             .with_context(active_test=False)
             .search(
-                [
-                    (
-                        "client_hub_import_file_id",
-                        "=",
-                        self.client_hub_import_file_id.id,
-                    ),
-                    ("method_name", "!=", CHUNK_METHOD),
-                ],
+                self._client_hub_import_domain()
+                + [("method_name", "!=", CHUNK_METHOD)],
                 limit=1,
             )
         )
