@@ -234,10 +234,11 @@ class ResPartner(models.Model):
         default = self.env["res.country"].browse(
             self.env.context.get("default_country_id")
         )
+        by_code = self._client_hub_countries_by_code()
         keys = {}
         for index, row in enumerate(data):
             country, number = self._client_hub_vat_parts(
-                row[vat_col], countries.get(index) or default
+                row[vat_col], countries.get(index) or default, by_code
             )
             if number:
                 keys[index] = (country.id, number)

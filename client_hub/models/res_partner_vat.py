@@ -10,6 +10,7 @@ as the database's guarantee.
 """
 
 import logging
+from collections import defaultdict
 
 from psycopg2 import errors as pgerrors
 
@@ -88,11 +89,12 @@ class ResPartner(models.Model):
 
     @api.depends(*CLIENT_VAT_KEY_FIELDS)
     def _compute_client_vat_key(self):
+        countries = self._client_hub_countries_by_code()
         for partner in self:
             commercial = partner.is_company or not partner.parent_id
             country, number = (
                 partner._client_hub_vat_parts(
-                    partner.vat, partner.country_id, partner.is_company
+                    partner.vat, partner.country_id, countries
                 )
                 if commercial
                 else (self.env["res.country"], False)
@@ -101,36 +103,39 @@ class ResPartner(models.Model):
             partner.client_vat_country_id = country
 
     @api.model
-    def _client_hub_vat_parts(self, vat, country, is_company=True):
+    def _client_hub_vat_parts(self, vat, country, countries=None):
         """Return ``(res.country, number)`` of a tax ID, as the key stores them.
 
         A two-letter prefix is the tax ID's country when it names a country (EL:
         Greece) and base_vat finds the number valid there (``simple_vat_check``, as
         ``_run_vat_test`` does first for a prefix): then "PT595496563" of a client
         without country is the Portuguese number 595496563, and a Spanish client's
-        "PT..." is Portuguese too.
+        "PT..." is Portuguese too. ``countries`` is
+        ``_client_hub_countries_by_code()``, read once for a batch of tax IDs.
         """
+        if countries is None:
+            countries = self._client_hub_countries_by_code()
         Country = self.env["res.country"]
 
         def prefix_is_valid(prefix, folded):
             code = VAT_PREFIX_COUNTRY.get(prefix, prefix)
-            return bool(
-                self._client_hub_country_by_code(code)
-                and self.simple_vat_check(code.lower(), folded[2:])
-            )
+            return code in countries and self.simple_vat_check(code.lower(), folded[2:])
 
         code, number = tax_id_parts(vat, country.code, prefix_is_valid)
         if code and code != country.code:
-            country = self._client_hub_country_by_code(code)
+            country = countries.get(code, Country)
         return (country if code else Country), number
 
     @api.model
-    def _client_hub_country_by_code(self, code):
-        """The country of ISO code ``code``, or an empty recordset."""
-        countries = self.env["res.country"].search_fetch(
-            [("code", "=", code)], ["code"]
-        )
-        return countries[:1]
+    def _client_hub_countries_by_code(self):
+        """Return ``{ISO code: res.country}`` of every country, in one query: a
+        file's or a batch's tax IDs are split with it, not with a query each."""
+        return {
+            country.code: country
+            for country in self.env["res.country"].search_fetch(
+                [], ["code"], order="id"
+            )
+        }
 
     @api.constrains(*CLIENT_VAT_KEY_FIELDS, "company_id")
     def _check_client_vat_unique(self):
@@ -144,10 +149,13 @@ class ResPartner(models.Model):
         partners = self.filtered("client_vat_key")
         if not partners:
             return
-        # The partners written together are checked against each other too.
-        holders = partners._client_hub_vat_holders(self.sudo()) | partners.sudo()
+        # The partners written together are checked against each other too; each
+        # only against those with its number (an import writes thousands at once).
+        holders = defaultdict(list)
+        for holder in partners._client_hub_vat_holders(self.sudo()) | partners.sudo():
+            holders[holder.client_vat_key].append(holder)
         for partner in partners:
-            for other in holders:
+            for other in holders[partner.client_vat_key]:
                 if partner._client_hub_vat_conflicts_with(other):
                     raise partner._client_hub_vat_duplicate_error(other)
         partners._client_hub_check_vat_in_database()

@@ -1,6 +1,7 @@
 # Copyright 2026 client_hub contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import contextmanager
+from unittest.mock import patch
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -183,3 +184,72 @@ class TestTaxIdCountry(ClientHubCase):
 
 def full_width(number):
     return "".join(chr(0xFF10 + int(digit)) for digit in number)
+
+
+class TestTaxIdCostOfABatch(ClientHubCase):
+    """An import writes thousands of clients at once: their tax IDs cost a few
+    queries for the whole batch, none per client, and no comparison of every client
+    with every other."""
+
+    @staticmethod
+    def prefixed_nifs(count, start=52_000_000):
+        digits = [str(start + index) for index in range(count)]
+        return [f"PT{base}{nif_check_digit(base)}" for base in digits]
+
+    def create_clients(self, count):
+        return self.Partner.create(
+            [
+                {"name": f"Lote {vat}", "vat": vat, "is_company": True}
+                for vat in self.prefixed_nifs(count)
+            ]
+        )
+
+    def count_queries(self, function):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        function()
+        return self.env.cr.sql_log_count - before
+
+    def test_tax_id_keys_of_5_and_50_prefixed_clients_take_the_same_queries(self):
+        clients = self.create_clients(50)
+        self.assertEqual(set(clients.client_vat_country_id), {self.portugal})
+        counts = [
+            self.count_queries(batch._compute_client_vat_key)
+            for batch in (clients[:5], clients[:5], clients)
+        ]
+        self.assertEqual(counts[1], counts[2], counts)
+        self.assertEqual(clients[49].client_vat_key, self.prefixed_nifs(50)[49][2:])
+
+    def test_import_matching_of_5_and_50_prefixed_rows_takes_the_same_queries(self):
+        existing = self.create_clients(50)
+        paths = [["name"], ["vat"]]
+        data = [
+            [f"Lote {index}", vat] for index, vat in enumerate(self.prefixed_nifs(50))
+        ]
+        match = self.Partner._client_hub_match_rows
+        counts = [
+            self.count_queries(lambda rows=rows: match(paths, rows))
+            for rows in (data[:5], data[:5], data)
+        ]
+        self.assertEqual(counts[1], counts[2], counts)
+        matches, messages = match(paths, data)
+        self.assertEqual(matches, dict(enumerate(existing.ids)))
+        self.assertFalse(messages)
+
+    def test_uniqueness_check_compares_each_client_only_with_its_number(self):
+        compared = []
+        conflicts = type(self.Partner)._client_hub_vat_conflicts_with
+
+        def counting(partner, other):
+            compared.append((partner.id, other.id))
+            return conflicts(partner, other)
+
+        with patch.object(
+            type(self.Partner), "_client_hub_vat_conflicts_with", counting
+        ):
+            clients = self.create_clients(40)
+        self.assertEqual(len(clients), 40)
+        # Each new client against itself only: not 40 x 40 comparisons.
+        self.assertEqual(sorted(compared), [(id_, id_) for id_ in sorted(clients.ids)])
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.create_client("Outro Lote", self.prefixed_nifs(1)[0])
