@@ -8,17 +8,27 @@ client), serves the copy with queue_job's runner (``--load=base,web,queue_job``,
 import screen does; the server's RSS is sampled every second. See bench_import.py.
 """
 
-import contextlib
-import itertools
+import importlib.util
 import os
-import socket
 import subprocess
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import psutil
-import requests
+# The servers and the balancer of client_hub_import_async's several-servers test,
+# loaded from their file: importing the tests package would load Odoo's test
+# framework, which is not for a running benchmark.
+_spec = importlib.util.spec_from_file_location(
+    "client_hub_servers",
+    os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+        "client_hub_import_async",
+        "tests",
+        "servers.py",
+    ),
+)
+servers = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(servers)
+Balancer, Client, Server = servers.Balancer, servers.Client, servers.Server
+copy_database, drop_database = servers.copy_database, servers.drop_database
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OPTIONS = {"has_headers": True, "quoting": '"', "separator": ","}
@@ -30,160 +40,12 @@ CLIENTS_CONTEXT = {
 }
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RoundRobin:
-    """A load balancer in front of the servers, as in production: queue_job's runner
-    (one per database: the runners of the other servers stand by) sends each job's
-    /queue_job/runjob request to it, and it hands them to the servers in turn."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.backends = []
-        balancer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
-                backend = next(balancer.turn)
-                try:
-                    response = requests.get(backend + self.path, timeout=3600)
-                    status, body = response.status_code, response.content
-                except requests.RequestException as error:
-                    status, body = 502, str(error).encode()
-                # queue_job's runner does not wait for the job's answer: it hangs
-                # up after its request is received.
-                with contextlib.suppress(OSError):
-                    self.send_response(status)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.http = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self.http.serve_forever, daemon=True).start()
-
-    def set_backends(self, urls):
-        self.turn = itertools.cycle(urls)
-
-    def stop(self):
-        self.http.shutdown()
-
-
-class Server:
-    """An Odoo server with queue_job's runner on ``database``; the runner calls
-    ``runner_port`` (the server itself, or the load balancer)."""
-
-    def __init__(self, database, channels, log, runner_port=None):
-        self.port = free_port()
-        env = dict(
-            os.environ,
-            ODOO_QUEUE_JOB_CHANNELS=f"root:{channels}",
-            ODOO_QUEUE_JOB_PORT=str(runner_port or self.port),
-        )
-        self.process = subprocess.Popen(
-            [
-                os.environ["PY"],
-                os.path.join(os.environ["ODOO_SRC"], "odoo-bin"),
-                "-c",
-                os.environ["ODOO_CONF"],
-                "-d",
-                database,
-                f"--db-filter=^{database}$",
-                f"--http-port={self.port}",
-                "--load=base,web,queue_job",
-                "--max-cron-threads=0",
-                "--log-level=warn",
-                "--log-handler=odoo.addons.queue_job.jobrunner:INFO",
-            ],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        self.peak_rss = 0
-        self._stop = threading.Event()
-        self._sampler = threading.Thread(target=self._sample, daemon=True)
-        self._sampler.start()
-        self.url = f"http://127.0.0.1:{self.port}"
-        for _second in range(180):
-            try:
-                requests.get(f"{self.url}/web/login", timeout=5)
-                return
-            except requests.RequestException:
-                time.sleep(1)
-        raise RuntimeError(f"the server on port {self.port} did not start")
-
-    def _sample(self):
-        process = psutil.Process(self.process.pid)
-        while not self._stop.is_set():
-            try:
-                rss = process.memory_info().rss + sum(
-                    child.memory_info().rss
-                    for child in process.children(recursive=True)
-                )
-            except psutil.Error:
-                return
-            self.peak_rss = max(self.peak_rss, rss)
-            time.sleep(1)
-
-    def stop(self):
-        self._stop.set()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-
-
-class Client:
-    """admin's session on a server, calling models as the web client does."""
-
-    def __init__(self, server, database):
-        self.url = server.url
-        self.session = requests.Session()
-        response = self.session.post(
-            f"{self.url}/web/session/authenticate",
-            json={"params": {"db": database, "login": "admin", "password": "admin"}},
-            timeout=60,
-        )
-        assert response.json().get("result"), response.text[:300]
-
-    def call(self, model, method, args, **kwargs):
-        response = self.session.post(
-            f"{self.url}/web/dataset/call_kw",
-            json={
-                "params": {
-                    "model": model,
-                    "method": method,
-                    "args": args,
-                    "kwargs": {"context": CLIENTS_CONTEXT, **kwargs},
-                }
-            },
-            timeout=3600,
-        )
-        body = response.json()
-        assert "error" not in body, body["error"]["data"].get("message")
-        return body["result"]
-
-
 def release(database):
-    """Close this process's connections to ``database`` (createdb -T and dropdb
-    need none)."""
+    """Close this process's registry and connections of ``database``."""
     import odoo
 
     odoo.modules.registry.Registry.delete(database)
     odoo.sql_db.close_db(database)
-
-
-def copy_database(template, name):
-    release(template)
-    subprocess.run(["dropdb", "--if-exists", name], check=True)
-    subprocess.run(["createdb", "-T", template, name], check=True)
 
 
 def psql(database, query):
@@ -258,10 +120,11 @@ def background(client, wizard, fields, columns, database, timeout=7200):
 
 def run(label, rows, channels_per_server, servers, mode, content, fields, columns):
     database = os.environ["BENCH_DB"] + "_async"
+    release(os.environ["BENCH_DB"])
     copy_database(os.environ["BENCH_DB"], database)
     slug = "".join(char if char.isalnum() else "_" for char in label.lower())
     log = open(f"{os.environ['VAR']}/bench_import_{slug}.log", "w")  # noqa: SIM115
-    balancer = RoundRobin() if servers > 1 else None
+    balancer = Balancer() if servers > 1 else None
     started = [
         Server(database, channels_per_server, log, balancer and balancer.port)
         for _i in range(servers)
@@ -269,7 +132,7 @@ def run(label, rows, channels_per_server, servers, mode, content, fields, column
     if balancer:
         balancer.set_backends([server.url for server in started])
     try:
-        client = Client(started[0], database)
+        client = Client(started[0], database, "admin", "admin", CLIENTS_CONTEXT)
         wizard = new_wizard(database, content)
         start = time.perf_counter()
         if mode == "foreground":
@@ -310,7 +173,7 @@ def run(label, rows, channels_per_server, servers, mode, content, fields, column
     )
     assert clients == rows, f"{clients} clients for {rows} rows"
     release(database)
-    subprocess.run(["dropdb", "--if-exists", database], check=True)
+    drop_database(database)
 
 
 def part_two(rows, headers, client_rows, xlsx, only_servers=False):
