@@ -18,7 +18,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..vat import VAT_PREFIX_COUNTRY, tax_id_parts, vat_lock_key
+from ..vat import VAT_PREFIX_COUNTRY, country_prefix, tax_id_parts, vat_lock_key
 
 _logger = logging.getLogger(__name__)
 
@@ -89,7 +89,9 @@ class ResPartner(models.Model):
 
     @api.depends(*CLIENT_VAT_KEY_FIELDS)
     def _compute_client_vat_key(self):
-        countries = self._client_hub_countries_by_code()
+        # Read only when a tax ID may start with a country code.
+        prefixed = any(country_prefix(partner.vat) for partner in self if partner.vat)
+        countries = self._client_hub_countries_by_code() if prefixed else {}
         for partner in self:
             commercial = partner.is_company or not partner.parent_id
             country, number = (
