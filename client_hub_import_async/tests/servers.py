@@ -25,6 +25,7 @@ import psutil
 import requests
 
 import odoo
+from odoo.tools import SQL
 
 
 def free_port():
@@ -198,8 +199,14 @@ def copy_database(source, copy):
     process's, which are closed)."""
     odoo.sql_db.close_db(source)
     with _postgres() as cr:
-        cr.execute(f'DROP DATABASE IF EXISTS "{copy}"')
-        cr.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{source}"')
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(copy)))
+        cr.execute(
+            SQL(
+                "CREATE DATABASE %s TEMPLATE %s",
+                SQL.identifier(copy),
+                SQL.identifier(source),
+            )
+        )
     filestore = odoo.tools.config.filestore
     shutil.rmtree(filestore(copy), ignore_errors=True)
     if os.path.exists(filestore(source)):
@@ -209,7 +216,7 @@ def copy_database(source, copy):
 def drop_database(name):
     odoo.sql_db.close_db(name)
     with _postgres() as cr:
-        cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cr.execute(SQL("DROP DATABASE IF EXISTS %s", SQL.identifier(name)))
     shutil.rmtree(odoo.tools.config.filestore(name), ignore_errors=True)
 
 
